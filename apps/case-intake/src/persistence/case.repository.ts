@@ -1,0 +1,124 @@
+import { CaseStatus, type CaseType, type PartyKind, type PartyRole } from '@writ/contracts';
+import type { EntityManager } from 'typeorm';
+import type { EnforcementCase } from '../domain/enforcement-case.js';
+import { CaseRecord, PartyRecord } from './case.orm-entity.js';
+
+export interface CaseFilter {
+  courtCode: string;
+  status?: CaseStatus;
+  /** a party's account sees only cases naming its id number */
+  partyIdNumber?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Reads and writes cases; no rules here. */
+export class CaseRepository {
+  /**
+   * Takes the next number of a court/type/year sequence. The row lock is held until the registering
+   * transaction ends: concurrent registrations queue, and a rolled-back one leaves no gap.
+   */
+  async nextSequence(manager: EntityManager, key: { courtCode: string; caseType: CaseType; year: number }): Promise<number> {
+    const [row] = (await manager.query(
+      `INSERT INTO case_number_sequence (court_code, case_type, year, last_value) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (court_code, case_type, year) DO UPDATE SET last_value = case_number_sequence.last_value + 1
+       RETURNING last_value`,
+      [key.courtCode, key.caseType, key.year],
+    )) as { last_value: number }[];
+    return row!.last_value;
+  }
+
+  async insert(manager: EntityManager, c: EnforcementCase, request: { key: string; hash: string }): Promise<void> {
+    await manager.insert(CaseRecord, {
+      id: c.id,
+      courtCode: c.courtCode,
+      caseType: c.caseType,
+      year: c.year,
+      sequence: c.sequence,
+      caseNumber: c.caseNumber,
+      status: c.status,
+      claimAmountFen: c.claimAmountFen,
+      basisDocumentNumber: c.basis.documentNumber,
+      basisIssuingCourt: c.basis.issuingCourt,
+      basisEffectiveDate: c.basis.effectiveDate,
+      note: c.note ?? null,
+      registeredAt: c.registeredAt,
+      filingDate: c.filingDate,
+      registeredBy: c.registeredBy,
+      requestKey: request.key,
+      requestHash: request.hash,
+    });
+    await manager.insert(
+      PartyRecord,
+      c.parties.map((p, position) => ({ caseId: c.id, position, role: p.role, kind: p.kind, name: p.name, idNumber: p.idNumber })),
+    );
+  }
+
+  async findByRequestKey(
+    manager: EntityManager,
+    courtCode: string,
+    requestKey: string,
+  ): Promise<{ case: EnforcementCase; requestHash: string } | null> {
+    const record = await manager.findOne(CaseRecord, { where: { courtCode, requestKey } });
+    if (!record) return null;
+    const parties = await manager.find(PartyRecord, { where: { caseId: record.id }, order: { position: 'ASC' } });
+    return { case: toDomain(record, parties), requestHash: record.requestHash };
+  }
+
+  async findById(manager: EntityManager, courtCode: string, id: string): Promise<EnforcementCase | null> {
+    const record = await manager.findOne(CaseRecord, { where: { courtCode, id } });
+    if (!record) return null;
+    const parties = await manager.find(PartyRecord, { where: { caseId: id }, order: { position: 'ASC' } });
+    return toDomain(record, parties);
+  }
+
+  async list(manager: EntityManager, filter: CaseFilter): Promise<{ items: EnforcementCase[]; total: number }> {
+    const query = manager
+      .createQueryBuilder(CaseRecord, 'c')
+      .where('c.court_code = :court', { court: filter.courtCode })
+      .orderBy('c.registered_at', 'DESC')
+      .addOrderBy('c.sequence', 'DESC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize);
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.partyIdNumber) {
+      query.andWhere('EXISTS (SELECT 1 FROM case_party p WHERE p.case_id = c.id AND p.id_number = :party)', {
+        party: filter.partyIdNumber,
+      });
+    }
+    const [records, total] = await query.getManyAndCount();
+    if (!records.length) return { items: [], total };
+    const parties = await manager
+      .createQueryBuilder(PartyRecord, 'p')
+      .where('p.case_id IN (:...ids)', { ids: records.map((r) => r.id) })
+      .orderBy('p.position', 'ASC')
+      .getMany();
+    return {
+      items: records.map((r) => toDomain(r, parties.filter((p) => p.caseId === r.id))),
+      total,
+    };
+  }
+}
+
+function toDomain(record: CaseRecord, parties: PartyRecord[]): EnforcementCase {
+  return {
+    id: record.id,
+    courtCode: record.courtCode,
+    caseType: record.caseType as CaseType,
+    year: record.year,
+    sequence: record.sequence,
+    caseNumber: record.caseNumber,
+    status: record.status as CaseStatus,
+    claimAmountFen: record.claimAmountFen,
+    basis: {
+      documentNumber: record.basisDocumentNumber,
+      issuingCourt: record.basisIssuingCourt,
+      effectiveDate: record.basisEffectiveDate,
+    },
+    parties: parties.map((p) => ({ role: p.role as PartyRole, kind: p.kind as PartyKind, name: p.name, idNumber: p.idNumber })),
+    ...(record.note ? { note: record.note } : {}),
+    registeredAt: record.registeredAt,
+    filingDate: record.filingDate,
+    registeredBy: record.registeredBy,
+  };
+}

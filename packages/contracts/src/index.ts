@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+
+export * from './enums.js';
+export * from './errors.js';
+export * from './coded-error.js';
+export * from './time.js';
+export * from './ids.js';
+export * from './money.js';
+export * from './envelope.js';
+export * from './subjects.js';
+export * from './validation/decorators.js';
+export * from './messages/cases/case-views.js';
+export * from './messages/cases/register-case.v1.js';
+export * from './messages/cases/get-case.v1.js';
+export * from './messages/cases/list-cases.v1.js';
+export * from './messages/assets/get-findings.v1.js';
+export * from './messages/agency/inquire.v1.js';
+export * from './messages/health/ping.v1.js';
+export * from './events/case-registered.v1.js';
+export * from './events/asset-inquiry-completed.v1.js';

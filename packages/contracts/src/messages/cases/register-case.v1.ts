@@ -1,0 +1,89 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDateString,
+  IsEnum,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CaseType, PartyKind } from '../../enums.js';
+import type { Fen } from '../../money.js';
+import { IsFen, IsPartyIdNumber } from '../../validation/decorators.js';
+import type { CaseDetail } from './case-views.js';
+
+/** A party as named in the application (申请执行人 or 被执行人). */
+export class PartyInput {
+  @IsEnum(PartyKind)
+  kind!: PartyKind;
+
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  /** 居民身份证号码 or 统一社会信用代码, by kind */
+  @IsString()
+  @IsPartyIdNumber()
+  idNumber!: string;
+}
+
+/** The enforcement basis (执行依据): the judgment or other document being enforced. */
+export class BasisDocumentInput {
+  /** e.g. （2025）辽1104民初88号 */
+  @IsString()
+  @Length(1, 60)
+  documentNumber!: string;
+
+  @IsString()
+  @Length(1, 60)
+  issuingCourt!: string;
+
+  /** the date the document took effect (生效日期), YYYY-MM-DD */
+  @IsDateString({ strict: true })
+  @Length(10, 10)
+  effectiveDate!: string;
+}
+
+/**
+ * `cases.case.register` v1 — the gateway (on an officer's 立案) asks case-intake to register a case.
+ * Replies with the registered case; emits `case.registered`.
+ */
+export class RegisterCaseCommand {
+  /** Idempotency key: the same key with the same content returns the first registration. */
+  @IsString()
+  @Length(8, 100)
+  requestKey!: string;
+
+  @IsEnum(CaseType)
+  caseType!: CaseType;
+
+  @ValidateNested()
+  @Type(() => BasisDocumentInput)
+  basis!: BasisDocumentInput;
+
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Type(() => PartyInput)
+  applicants!: PartyInput[];
+
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Type(() => PartyInput)
+  respondents!: PartyInput[];
+
+  /** 申请执行标的额, in fen */
+  @IsFen({ positive: true })
+  claimAmountFen!: Fen;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export type RegisterCaseReply = CaseDetail;

@@ -1,0 +1,17 @@
+/**
+ * The decorator-free entry for the web UI: enums, types, validators and formatting. Nothing here pulls
+ * class-validator or reflect-metadata into the browser.
+ */
+export * from './enums.js';
+export * from './errors.js';
+export * from './time.js';
+export * from './ids.js';
+export * from './money.js';
+export type * from './envelope.js';
+export type * from './messages/cases/case-views.js';
+export type { ListCasesReply } from './messages/cases/list-cases.v1.js';
+export type {
+  GetFindingsReply,
+  InquiryView,
+  FoundAssetView,
+} from './messages/assets/get-findings.v1.js';

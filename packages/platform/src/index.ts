@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+
+export * from './context.js';
+export * from './clock.js';
+export * from './config.js';
+export * from './logger.js';
+export * from './validation.js';
+export * from './tokens.js';
+export * from './bus/message-bus.js';
+export * from './bus/nats-bus.js';
+export * from './bus/in-process-bus.js';
+export * from './bus/bus-client.js';
+export * from './bus/bus-transport.js';
+export * from './bus/rpc-errors.js';
+export * from './bus/wire.js';
+export * from './persistence/database.js';
+export * from './persistence/platform-tables.migration.js';
+export * from './persistence/unit-of-work.js';
+export * from './persistence/outbox-relay.js';
+export * from './persistence/inbox.js';
+export * from './http/metrics.js';
+export * from './http/health.controller.js';
+export { startService, runServiceMain, defaultDatabaseUrl } from './service.js';
+export type { ServiceDefinition, StartOptions, RunningService } from './service.js';
+export * from './testing.js';

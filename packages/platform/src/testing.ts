@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Actor } from '@writ/contracts';
+import { BusClient } from './bus/bus-client.js';
+import { NatsBus } from './bus/nats-bus.js';
+import { createLogger } from './logger.js';
+
+/** Test plumbing: every test run gets its own databases and its own bus namespace on the shared servers. */
+export const TEST_POSTGRES = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_NATS = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
+
+export function uniqueSuffix(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export function testDatabaseUrl(name: string): string {
+  const url = new URL(TEST_POSTGRES);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The environment for one service under test. */
+export function testServiceEnv(service: string, namespace: string): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: testDatabaseUrl(`writ_t_${namespace.replace(/-/g, '_')}_${service.replace(/-/g, '_')}`),
+    NATS_URL: TEST_NATS,
+    BUS_NAMESPACE: namespace,
+    HTTP_PORT: '0',
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+  };
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A bus client on NATS under the given namespace, as another service would hold it. */
+export async function testBusClient(namespace: string): Promise<{ client: BusClient; bus: NatsBus }> {
+  const bus = await NatsBus.connect(TEST_NATS, namespace, createLogger('test', 'warn'), `test-${namespace}`);
+  return { client: new BusClient(bus, 10_000), bus };
+}
+
+export function testActor(overrides: Partial<Actor> = {}): Actor {
+  return {
+    id: 'user-officer-1',
+    username: 'officer1',
+    roles: ['OFFICER' as Actor['roles'][number]],
+    courtCode: '辽1104',
+    ...overrides,
+  };
+}
