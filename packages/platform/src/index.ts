@@ -18,6 +18,7 @@ export * from './persistence/platform-tables.migration.js';
 export * from './persistence/unit-of-work.js';
 export * from './persistence/outbox-relay.js';
 export * from './persistence/inbox.js';
+export * from './persistence/service-info.js';
 export * from './http/metrics.js';
 export * from './http/health.controller.js';
 export { startService, runServiceMain, defaultDatabaseUrl } from './service.js';

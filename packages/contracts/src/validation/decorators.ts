@@ -20,7 +20,7 @@ class PartyIdNumberConstraint implements ValidatorConstraintInterface {
   }
 
   defaultMessage(args: ValidationArguments): string {
-    const value = args.value;
+    const value: unknown = args.value;
     if (typeof value !== 'string') return `${args.property} must be a string`;
     return `${args.property} ${this.problem(value, args) ?? 'is invalid'}`;
   }

@@ -3,6 +3,8 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsDateString,
+  IsDefined,
+  IsObject,
   IsEnum,
   IsOptional,
   IsString,
@@ -60,16 +62,20 @@ export class RegisterCaseCommand {
   @IsEnum(CaseType)
   caseType!: CaseType;
 
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => BasisDocumentInput)
   basis!: BasisDocumentInput;
 
+  @IsDefined()
   @ValidateNested({ each: true })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @Type(() => PartyInput)
   applicants!: PartyInput[];
 
+  @IsDefined()
   @ValidateNested({ each: true })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

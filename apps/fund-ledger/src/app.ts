@@ -1,0 +1,23 @@
+import { ServicePrefix } from '@writ/contracts';
+import {
+  ServiceInfo1764300000010,
+  startService,
+  type RunningService,
+  type ServiceDefinition,
+  type StartOptions,
+} from '@writ/platform';
+import { FundLedgerModule } from './fund-ledger.module.js';
+
+/** fund-ledger: 执行案款 — one account per case, double-entry journal, receipts, disbursements, the 30-day payout rule. */
+export const fundLedgerService: ServiceDefinition = {
+  name: 'fund-ledger',
+  prefix: ServicePrefix.FundLedger,
+  version: '0.1.0',
+  module: FundLedgerModule,
+  entities: [],
+  migrations: [ServiceInfo1764300000010],
+};
+
+export function startFundLedger(options?: StartOptions): Promise<RunningService> {
+  return startService(fundLedgerService, options);
+}

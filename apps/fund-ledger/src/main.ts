@@ -1,0 +1,4 @@
+import { runServiceMain } from '@writ/platform';
+import { fundLedgerService } from './app.js';
+
+await runServiceMain(fundLedgerService);

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@writ/platform';
+import { petitionsService } from './app.js';
+
+await runServiceMain(petitionsService);
