@@ -12,6 +12,7 @@ import {
   connect,
   headers as natsHeaders,
   NoRespondersError,
+  RequestError,
   TimeoutError,
   type MsgHdrs,
   type NatsConnection,
@@ -81,7 +82,8 @@ export class NatsBus implements MessageBus {
     return `${this.namespace}.evt.${type}`;
   }
 
-  private async ensureStream(): Promise<void> {
+  /** Creates the event stream if it is missing (idempotent). */
+  async ensureStream(): Promise<void> {
     const config = {
       name: this.streamName,
       subjects: [`${this.namespace}.evt.>`],
@@ -137,10 +139,15 @@ export class NatsBus implements MessageBus {
         headers: toNatsHeaders(options.headers),
       });
     } catch (error) {
-      if (error instanceof NoRespondersError || (error as Error).message?.includes('503')) {
+      const cause = (error as Error).cause;
+      const noResponders =
+        error instanceof NoRespondersError ||
+        cause instanceof NoRespondersError ||
+        (error instanceof RequestError && error.isNoResponders());
+      if (noResponders) {
         throw new BusRequestError({ code: ErrorCode.ServiceUnavailable, message: `No service answers ${subject}` });
       }
-      if (error instanceof TimeoutError || (error as Error).name === 'TimeoutError') {
+      if (error instanceof TimeoutError || cause instanceof TimeoutError) {
         throw new BusRequestError({
           code: ErrorCode.UpstreamTimeout,
           message: `${subject} did not answer within ${options.timeoutMs} ms`,
@@ -213,6 +220,11 @@ export class NatsBus implements MessageBus {
     };
     this.stopping.add(stoppable);
     return stoppable;
+  }
+
+  /** Removes the event stream: operations use, and tests of a broker outage. */
+  async deleteStream(): Promise<void> {
+    await this.jsm.streams.delete(this.streamName);
   }
 
   async isHealthy(): Promise<boolean> {

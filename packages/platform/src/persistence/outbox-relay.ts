@@ -80,14 +80,15 @@ export class OutboxRelay {
   }
 
   private async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    // the failure is thrown after commit, so the attempt count and the rows already sent are kept
+    const { count, failure } = await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `SELECT seq, id, envelope FROM outbox WHERE published_at IS NULL
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       )) as OutboxRow[];
       const published: string[] = [];
-      let failure: unknown;
+      let failure: unknown = undefined;
       for (const row of rows) {
         try {
           await this.bus.publish(row.envelope);
@@ -107,9 +108,10 @@ export class OutboxRelay {
           this.clock.now().toISOString(),
         ]);
       }
-      if (failure) throw failure;
-      return rows.length;
+      return { count: rows.length, failure };
     });
+    if (failure) throw failure;
+    return count;
   }
 
   async pendingCount(): Promise<number> {

@@ -33,13 +33,21 @@ export class ServiceInfo1764300000010 implements MigrationInterface {
 /** Writes the service's `service_info` row once it has started; list it among the module's providers. */
 @Injectable()
 export class ServiceStartRecorder implements OnApplicationBootstrap {
+  private recorded?: Promise<void>;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_INFO) private readonly info: { name: string; version: string },
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  // Nest calls bootstrap hooks twice for an app with a connected microservice: record one start
+  onApplicationBootstrap(): Promise<void> {
+    this.recorded ??= this.record();
+    return this.recorded;
+  }
+
+  private async record(): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO service_info (service, version, schema_version, host, pid, started_at)
        VALUES ($1, $2, coalesce((SELECT name FROM schema_migrations ORDER BY timestamp DESC, id DESC LIMIT 1), 'none'), $3, $4, $5)`,

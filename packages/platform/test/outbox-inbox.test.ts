@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { CaseType, ErrorCode, Events, IsFen, type EventEnvelope } from '@writ/contracts';
+import { IsString } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import {
+  BusRequestError,
+  createLogger,
+  dropDatabase,
+  FixedClock,
+  Inbox,
+  NatsBus,
+  openDataSource,
+  OutboxRelay,
+  PlatformTables1764300000000,
+  TEST_NATS,
+  testDatabaseUrl,
+  uniqueSuffix,
+  UnitOfWork,
+  validateMessage,
+} from '../src/index.js';
+
+const logger = createLogger('platform-test', 'silent');
+
+function caseRegistered(caseId: string) {
+  return {
+    caseId,
+    caseNumber: '（2026）辽1104执1号',
+    caseType: CaseType.Execution,
+    courtCode: '辽1104',
+    claimAmountFen: 100,
+    filingDate: '2026-11-28',
+    respondents: [],
+  };
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the outbox and the inbox on real PostgreSQL and JetStream', () => {
+  const namespace = `t-pl-${uniqueSuffix()}`;
+  const url = testDatabaseUrl(`writ_t_platform_${namespace.replace(/-/g, '_')}`);
+  const clock = new FixedClock(new Date('2026-11-28T02:00:00Z'));
+  let dataSource: DataSource;
+  let bus: NatsBus;
+  let relay: OutboxRelay;
+  let unitOfWork: UnitOfWork;
+
+  beforeAll(async () => {
+    dataSource = await openDataSource({ url, entities: [], migrations: [PlatformTables1764300000000] });
+    await dataSource.query('CREATE TABLE handled_effect (event_id UUID NOT NULL)');
+    bus = await NatsBus.connect(TEST_NATS, namespace, logger, 'platform-test');
+    relay = new OutboxRelay(dataSource, bus, clock, logger);
+    unitOfWork = new UnitOfWork(dataSource, clock, 'platform-test', () => undefined);
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await bus?.close();
+    await dataSource?.destroy();
+    await dropDatabase(url);
+  });
+
+  it('keeps an event whose publish failed and delivers it once the broker is back', async () => {
+    const received: EventEnvelope[] = [];
+    const caseId = randomUUID();
+    await bus.deleteStream();
+    await unitOfWork.run((tx) => tx.emit(Events.CaseRegistered, caseRegistered(caseId), { courtCode: '辽1104' }));
+    await expect(relay.relayPending()).rejects.toThrow();
+    const [pending] = (await dataSource.query('SELECT attempts, published_at FROM outbox')) as {
+      attempts: number;
+      published_at: Date | null;
+    }[];
+    expect(pending).toEqual({ attempts: 1, published_at: null });
+
+    await bus.ensureStream();
+    const consumer = await bus.consume('listener', Events.CaseRegistered, async (envelope) => {
+      received.push(envelope);
+    });
+    expect(await relay.relayPending()).toBe(1);
+    expect(await relay.relayPending()).toBe(0);
+    await until(async () => (received.length ? true : undefined));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.map((e) => (e.data as { caseId: string }).caseId)).toEqual([caseId]);
+    expect(received[0]!.type).toBe('case.registered');
+    expect(received[0]!.version).toBe(1);
+    await consumer.stop();
+  });
+
+  it('handles a redelivered event once: the second delivery finds the inbox row and changes nothing', async () => {
+    const inbox = new Inbox(unitOfWork, clock);
+    let deliveries = 0;
+    const caseId = randomUUID();
+    const consumer = await bus.consume('effect-writer', Events.CaseRegistered, async (envelope) => {
+      // the stream also holds the earlier test's event; this consumer counts only its own
+      if ((envelope.data as { caseId: string }).caseId !== caseId) return;
+      deliveries++;
+      await inbox.handleOnce('effect-writer', envelope, async (tx) => {
+        await tx.manager.query('INSERT INTO handled_effect (event_id) VALUES ($1)', [envelope.id]);
+      });
+      // the process "dies" before acknowledging the first delivery, so JetStream delivers again
+      if (deliveries === 1) throw new Error('crash before ack');
+    });
+    await unitOfWork.run((tx) => tx.emit(Events.CaseRegistered, caseRegistered(caseId), { courtCode: '辽1104' }));
+    await relay.relayPending();
+    await until(async () => (deliveries >= 2 ? true : undefined), 15_000);
+    const effects = (await dataSource.query('SELECT event_id FROM handled_effect')) as { event_id: string }[];
+    expect(effects).toHaveLength(1);
+    await consumer.stop();
+  });
+
+  it('rolls back the state change, the audit entry and the event together', async () => {
+    const before = (await dataSource.query('SELECT count(*)::int AS n FROM outbox')) as { n: number }[];
+    await expect(
+      unitOfWork.run(async (tx) => {
+        await tx.emit(Events.CaseRegistered, caseRegistered(randomUUID()), { courtCode: '辽1104' });
+        await tx.audit({ action: 'test', entityType: 'x', entityId: '1', courtCode: '辽1104' });
+        throw new Error('a rule refused halfway');
+      }),
+    ).rejects.toThrow('halfway');
+    const after = (await dataSource.query('SELECT count(*)::int AS n FROM outbox')) as { n: number }[];
+    expect(after[0]!.n).toBe(before[0]!.n);
+    expect(await dataSource.query(`SELECT 1 FROM audit_log WHERE action = 'test'`)).toHaveLength(0);
+  });
+});
+
+class Payment {
+  @IsString()
+  payer!: string;
+
+  @IsFen({ positive: true })
+  amountFen!: number;
+}
+
+describe('validation at a boundary', () => {
+  it('names each broken field and rule, unknown fields included', async () => {
+    const error = await validateMessage(Payment, { payer: 3, amountFen: 1.5, extra: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: ErrorCode.ValidationFailed });
+    const wire = (error as { toWire(): { errors: { field: string; rule: string }[] } }).toWire();
+    expect(wire.errors.map((e) => `${e.field}:${e.rule}`).sort()).toEqual(['amountFen:isFen', 'extra:whitelistValidation', 'payer:isString']);
+  });
+
+  it('refuses a body that is not an object', async () => {
+    await expect(validateMessage(Payment, [1, 2])).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+  });
+});
+
+describe('the bus when nobody answers', () => {
+  it('fails at once with SERVICE_UNAVAILABLE instead of waiting for the timeout', async () => {
+    const lonely = await NatsBus.connect(TEST_NATS, `t-lonely-${uniqueSuffix()}`, logger, 'lonely');
+    try {
+      const started = Date.now();
+      const error = await lonely.request('cases.case.get', {}, { timeoutMs: 5_000, headers: {} }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BusRequestError);
+      expect((error as BusRequestError).wire.code).toBe(ErrorCode.ServiceUnavailable);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await lonely.deleteStream();
+      await lonely.close();
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
+
+/**
+ * The registration path built from the raw parts — Fastify, the NATS client and pg, no Nest and no
+ * ORM — doing the same database writes in one transaction: the gap-free sequence, the case, its
+ * parties and the outbox row. It is the yardstick Writ's own path is measured against.
+ */
+export interface RawPipeline {
+  url: string;
+  close(): Promise<void>;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS case_number_sequence (court_code TEXT, case_type TEXT, year INT, last_value INT NOT NULL,
+    PRIMARY KEY (court_code, case_type, year));
+  CREATE TABLE IF NOT EXISTS enforcement_case (id UUID PRIMARY KEY, court_code TEXT NOT NULL, case_type TEXT NOT NULL,
+    year INT NOT NULL, sequence INT NOT NULL, case_number TEXT NOT NULL UNIQUE, status TEXT NOT NULL,
+    claim_amount_fen BIGINT NOT NULL, basis_document_number TEXT NOT NULL, basis_issuing_court TEXT NOT NULL,
+    basis_effective_date DATE NOT NULL, note TEXT, registered_at TIMESTAMPTZ NOT NULL, filing_date DATE NOT NULL,
+    registered_by TEXT NOT NULL, request_key TEXT NOT NULL, request_hash TEXT NOT NULL);
+  CREATE UNIQUE INDEX IF NOT EXISTS raw_case_request ON enforcement_case (court_code, request_key);
+  CREATE TABLE IF NOT EXISTS case_party (case_id UUID NOT NULL, position INT NOT NULL, role TEXT NOT NULL, kind TEXT NOT NULL,
+    name TEXT NOT NULL, id_number TEXT NOT NULL, PRIMARY KEY (case_id, position));
+  CREATE TABLE IF NOT EXISTS outbox (seq BIGSERIAL PRIMARY KEY, id UUID NOT NULL UNIQUE, type TEXT NOT NULL,
+    envelope JSONB NOT NULL, created_at TIMESTAMPTZ NOT NULL, published_at TIMESTAMPTZ);
+`;
+
+interface Party {
+  kind: string;
+  name: string;
+  idNumber: string;
+}
+interface Application {
+  caseType: string;
+  basis: { documentNumber: string; issuingCourt: string; effectiveDate: string };
+  applicants: Party[];
+  respondents: Party[];
+  claimAmountFen: number;
+}
+
+export async function startRawPipeline(databaseUrl: string, natsUrl: string, subject: string): Promise<RawPipeline> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  await pool.query(SCHEMA);
+  const responderConnection: NatsConnection = await connect({ servers: natsUrl });
+  const requesterConnection: NatsConnection = await connect({ servers: natsUrl });
+  const encoder = new TextEncoder();
+
+  responderConnection.subscribe(subject, {
+    queue: 'raw',
+    callback: (_error, msg) => {
+      void (async () => {
+        const application = msg.json<Application>();
+        const client = await pool.connect();
+        try {
+          const now = new Date();
+          const year = now.getUTCFullYear();
+          await client.query('BEGIN');
+          const sequence = await client.query<{ last_value: number }>(
+            `INSERT INTO case_number_sequence VALUES ('辽1104', $1, $2, 1) ON CONFLICT (court_code, case_type, year)
+             DO UPDATE SET last_value = case_number_sequence.last_value + 1 RETURNING last_value`,
+            [application.caseType, year],
+          );
+          const id = randomUUID();
+          const caseNumber = `（${year}）辽1104${application.caseType}${sequence.rows[0]!.last_value}号`;
+          await client.query(
+            `INSERT INTO enforcement_case VALUES ($1, '辽1104', $2, $3, $4, $5, 'REGISTERED', $6, $7, $8, $9, NULL, $10, $11, 'bench', $12, 'h')`,
+            [
+              id,
+              application.caseType,
+              year,
+              sequence.rows[0]!.last_value,
+              caseNumber,
+              application.claimAmountFen,
+              application.basis.documentNumber,
+              application.basis.issuingCourt,
+              application.basis.effectiveDate,
+              now,
+              now.toISOString().slice(0, 10),
+              randomUUID(),
+            ],
+          );
+          const parties = [
+            ...application.applicants.map((p) => ({ ...p, role: 'APPLICANT' })),
+            ...application.respondents.map((p) => ({ ...p, role: 'RESPONDENT' })),
+          ];
+          for (const [position, p] of parties.entries()) {
+            await client.query('INSERT INTO case_party VALUES ($1, $2, $3, $4, $5, $6)', [id, position, p.role, p.kind, p.name, p.idNumber]);
+          }
+          await client.query('INSERT INTO outbox (id, type, envelope, created_at) VALUES ($1, $2, $3, $4)', [
+            randomUUID(),
+            'case.registered',
+            JSON.stringify({ caseId: id, caseNumber }),
+            now,
+          ]);
+          await client.query('COMMIT');
+          msg.respond(encoder.encode(JSON.stringify({ id, caseNumber })));
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          msg.respond(encoder.encode(JSON.stringify({ error: String(error) })));
+        } finally {
+          client.release();
+        }
+      })();
+    },
+  });
+
+  const app: FastifyInstance = Fastify();
+  app.post('/raw/cases', async (request, reply) => {
+    const response = await requesterConnection.request(subject, encoder.encode(JSON.stringify(request.body)), { timeout: 10_000 });
+    return reply.status(201).header('content-type', 'application/json').send(response.string());
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await requesterConnection.drain();
+      await responderConnection.drain();
+      await pool.end();
+    },
+  };
+}

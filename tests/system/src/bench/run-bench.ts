@@ -1,0 +1,93 @@
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { caseApplication, WritApi } from '../api-client.js';
+import { startWrit, uniqueName } from '../harness.js';
+import { startRawPipeline } from './raw-pipeline.js';
+
+/**
+ * `npm run bench`: the registration path (HTTP → gateway → NATS → case-intake → PostgreSQL + outbox)
+ * against the same shape built from raw parts, at 64 connections, interleaved rounds in one run.
+ */
+const CONNECTIONS = 64;
+const ROUND_SECONDS = Number(process.env['BENCH_ROUND_SECONDS'] ?? 8);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const SERVER = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NATS = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  total: number;
+}
+
+async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(caseApplication()),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main(): Promise<void> {
+  const rawDb = uniqueName('writ_bench_raw_');
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${rawDb}"`);
+  console.log(`Bench: ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s at ${CONNECTIONS} connections\n`);
+  const writ = await startWrit({ LOG_LEVEL: 'error' });
+  const raw = await startRawPipeline(databaseUrl(rawDb), NATS, `${uniqueName('rawbench')}.register`);
+  try {
+    const officer = new WritApi(writ.url);
+    await officer.login('officer1');
+    const auth = { authorization: `Bearer ${officer.token!}` };
+    // warm both paths (JIT, pools, connections) before measuring
+    await load(`${writ.url}/api/cases`, auth, 2);
+    await load(`${raw.url}/raw/cases`, {}, 2);
+    const writRounds: Figures[] = [];
+    const rawRounds: Figures[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const w = await load(`${writ.url}/api/cases`, auth, ROUND_SECONDS);
+      const r = await load(`${raw.url}/raw/cases`, {}, ROUND_SECONDS);
+      writRounds.push(w);
+      rawRounds.push(r);
+      console.log(
+        `round ${round}: writ ${w.rps.toFixed(0)} req/s (p50 ${w.p50} ms, p99 ${w.p99} ms, errors ${w.errors}) | ` +
+          `raw ${r.rps.toFixed(0)} req/s (p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}) | ratio ${(w.rps / r.rps).toFixed(2)}`,
+      );
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const w = { rps: mean(writRounds.map((x) => x.rps)), p50: mean(writRounds.map((x) => x.p50)), p99: mean(writRounds.map((x) => x.p99)) };
+    const r = { rps: mean(rawRounds.map((x) => x.rps)), p50: mean(rawRounds.map((x) => x.p50)), p99: mean(rawRounds.map((x) => x.p99)) };
+    console.log('\nregistration path, 64 connections (means over rounds)');
+    console.log(`  writ (gateway → NATS → case-intake → PostgreSQL + outbox): ${w.rps.toFixed(0)} req/s, p50 ${w.p50.toFixed(1)} ms, p99 ${w.p99.toFixed(1)} ms`);
+    console.log(`  raw  (Fastify → NATS → pg, one transaction):               ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
+    console.log(`  throughput ratio writ/raw: ${(w.rps / r.rps).toFixed(2)} (target ≥ 0.70)`);
+    const failed = writRounds.reduce((n, x) => n + x.errors, 0) + rawRounds.reduce((n, x) => n + x.errors, 0);
+    if (failed) console.log(`  WARNING: ${failed} requests failed during the run`);
+  } finally {
+    await raw.close();
+    await writ.stop();
+    await admin.query(`DROP DATABASE IF EXISTS "${rawDb}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();
