@@ -20,7 +20,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@writ/*/src/*', '../../*/src/*'], message: 'No deep imports into another package.' }] },
+        {
+          patterns: [
+            { group: ['@writ/*/src/*', '../../*/src/*'], message: 'No deep imports into another package.' },
+          ],
+        },
       ],
     },
   },

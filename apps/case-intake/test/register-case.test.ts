@@ -16,12 +16,25 @@ function application(overrides: Partial<RegisterCaseCommand> = {}): RegisterCase
   return {
     requestKey: `key-${uniqueSuffix()}-${Math.random()}`,
     caseType: CaseType.Execution,
-    basis: { documentNumber: '（2025）辽1104民初88号', issuingCourt: '大洼区人民法院', effectiveDate: '2025-06-01' },
-    applicants: [{ kind: PartyKind.Organisation, name: '盘锦某某商贸有限公司', idNumber: '91350100M000100Y43' }],
+    basis: {
+      documentNumber: '（2025）辽1104民初88号',
+      issuingCourt: '大洼区人民法院',
+      effectiveDate: '2025-06-01',
+    },
+    applicants: [
+      { kind: PartyKind.Organisation, name: '盘锦某某商贸有限公司', idNumber: '91350100M000100Y43' },
+    ],
     respondents: [{ kind: PartyKind.NaturalPerson, name: '张三', idNumber: '11010519491231002X' }],
     claimAmountFen: 12_345_600,
     ...overrides,
   };
+}
+
+async function caseCount(service: RunningService): Promise<number> {
+  const rows = await service.dataSource.query<{ n: number }[]>(
+    'SELECT count(*)::int AS n FROM enforcement_case',
+  );
+  return rows[0]!.n;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<BusRequestError> {
@@ -57,23 +70,26 @@ describe('case-intake registering cases over NATS, stored in PostgreSQL', () => 
     const detail = await client.request(Subjects.Cases.Register, application(), { actor });
     expect(detail.caseNumber).toMatch(/^（\d{4}）辽1104执1号$/);
     expect(detail.parties).toHaveLength(2);
-    const [outbox] = (await service.dataSource.query(`SELECT type, envelope FROM outbox`)) as {
-      type: string;
-      envelope: { data: { caseId: string }; actor: { id: string } };
-    }[];
+    const [outbox] = await service.dataSource.query<
+      { type: string; envelope: { data: { caseId: string }; actor: { id: string } } }[]
+    >(`SELECT type, envelope FROM outbox`);
     expect(outbox?.type).toBe('case.registered');
     expect(outbox?.envelope.data.caseId).toBe(detail.id);
     expect(outbox?.envelope.actor.id).toBe(actor.id);
-    const audit = (await service.dataSource.query(`SELECT action, entity_id FROM audit_log`)) as { action: string; entity_id: string }[];
+    const audit = await service.dataSource.query<{ action: string; entity_id: string }[]>(
+      `SELECT action, entity_id FROM audit_log`,
+    );
     expect(audit).toEqual([{ action: 'case.register', entity_id: detail.id }]);
   });
 
   it('gives 50 concurrent registrations 50 distinct consecutive numbers', async () => {
-    const before = (await service.dataSource.query(
+    const before = await service.dataSource.query<{ n: number }[]>(
       `SELECT coalesce(max(sequence), 0)::int AS n FROM enforcement_case WHERE case_type = '执恢'`,
-    )) as { n: number }[];
+    );
     const replies = await Promise.all(
-      Array.from({ length: 50 }, () => client.request(Subjects.Cases.Register, application({ caseType: CaseType.Resumed }), { actor })),
+      Array.from({ length: 50 }, () =>
+        client.request(Subjects.Cases.Register, application({ caseType: CaseType.Resumed }), { actor }),
+      ),
     );
     const sequences = replies.map((r) => Number(/执恢(\d+)号/.exec(r.caseNumber)![1])).sort((a, b) => a - b);
     const first = before[0]!.n + 1;
@@ -92,18 +108,24 @@ describe('case-intake registering cases over NATS, stored in PostgreSQL', () => 
   });
 
   it('sends validation errors across NATS with each field and rule named, and writes nothing', async () => {
-    const [{ n: before }] = (await service.dataSource.query('SELECT count(*)::int AS n FROM enforcement_case')) as { n: number }[];
+    const before = await caseCount(service);
     const bad = application({
       respondents: [{ kind: PartyKind.NaturalPerson, name: '李四', idNumber: '110105194912310021' }],
       claimAmountFen: 12.5,
     });
-    const refused = await rejection(client.request(Subjects.Cases.Register, { ...bad, extra: 1 } as RegisterCaseCommand, { actor }));
+    const refused = await rejection(
+      client.request(Subjects.Cases.Register, { ...bad, extra: 1 } as RegisterCaseCommand, { actor }),
+    );
     expect(refused.wire.code).toBe(ErrorCode.ValidationFailed);
     const fields = refused.wire.errors!.map((e) => `${e.field}:${e.rule}`);
     expect(fields).toEqual(
-      expect.arrayContaining(['respondents[0].idNumber:isPartyIdNumber', 'claimAmountFen:isFen', 'extra:whitelistValidation']),
+      expect.arrayContaining([
+        'respondents[0].idNumber:isPartyIdNumber',
+        'claimAmountFen:isFen',
+        'extra:whitelistValidation',
+      ]),
     );
-    const [{ n: after }] = (await service.dataSource.query('SELECT count(*)::int AS n FROM enforcement_case')) as { n: number }[];
+    const after = await caseCount(service);
     expect(after).toBe(before);
   });
 
@@ -111,30 +133,43 @@ describe('case-intake registering cases over NATS, stored in PostgreSQL', () => 
     const refused = await rejection(
       client.request(
         Subjects.Cases.Register,
-        application({ caseType: CaseType.Preservation, basis: { documentNumber: 'x', issuingCourt: 'y', effectiveDate: '2999-01-01' } }),
+        application({
+          caseType: CaseType.Preservation,
+          basis: { documentNumber: 'x', issuingCourt: 'y', effectiveDate: '2999-01-01' },
+        }),
         { actor },
       ),
     );
     expect(refused.wire.code).toBe(ErrorCode.RuleViolated);
     expect(refused.wire.errors?.[0]?.field).toBe('basis.effectiveDate');
-    const ok = await client.request(Subjects.Cases.Register, application({ caseType: CaseType.Preservation }), { actor });
+    const ok = await client.request(
+      Subjects.Cases.Register,
+      application({ caseType: CaseType.Preservation }),
+      { actor },
+    );
     expect(ok.caseNumber).toMatch(/执保1号$/);
   });
 
   it('shows a court only its own cases, and a party only the cases that name it', async () => {
     const mine = await client.request(Subjects.Cases.Register, application(), { actor });
     const other = testActor({ courtCode: '辽1103' });
-    const refused = await rejection(client.request(Subjects.Cases.Get, { caseId: mine.id }, { actor: other }));
+    const refused = await rejection(
+      client.request(Subjects.Cases.Get, { caseId: mine.id }, { actor: other }),
+    );
     expect(refused.wire.code).toBe(ErrorCode.NotFound);
     const party = testActor({ roles: ['PARTY' as never], partyIdNumber: '11010519491231002X' });
     const partyList = await client.request(Subjects.Cases.List, { page: 1, pageSize: 100 }, { actor: party });
     expect(partyList.items.length).toBeGreaterThan(0);
     const stranger = testActor({ roles: ['PARTY' as never], partyIdNumber: '440524188001010014' });
-    expect((await client.request(Subjects.Cases.List, { page: 1, pageSize: 100 }, { actor: stranger })).total).toBe(0);
+    expect(
+      (await client.request(Subjects.Cases.List, { page: 1, pageSize: 100 }, { actor: stranger })).total,
+    ).toBe(0);
   });
 
   it('refuses a request without an acting user', async () => {
-    const refused = await rejection(bus.request(Subjects.Cases.List, { page: 1, pageSize: 5 }, { timeoutMs: 5000, headers: {} }));
+    const refused = await rejection(
+      bus.request(Subjects.Cases.List, { page: 1, pageSize: 5 }, { timeoutMs: 5000, headers: {} }),
+    );
     expect(refused.wire.code).toBe(ErrorCode.Unauthenticated);
   });
 });

@@ -75,7 +75,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     if (added) logger.info({ added }, 'seeded the demo court 辽1104 and its users');
   }
   const ownsBus = !options.bus;
-  const bus = options.bus ?? (await NatsBus.connect(config.NATS_URL, config.BUS_NAMESPACE, logger, `${config.BUS_NAMESPACE}:gateway`));
+  const bus =
+    options.bus ??
+    (await NatsBus.connect(config.NATS_URL, config.BUS_NAMESPACE, logger, `${config.BUS_NAMESPACE}:gateway`));
   const metrics = new ServiceMetrics('gateway', async () => 0);
 
   const providers: Provider[] = [
@@ -108,7 +110,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   mountOpenApi(app);
   const webDist = config.WEB_DIST ?? defaultWebDist();
   if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register((await import('@fastify/static')).default, { root: webDist, prefix: '/', wildcard: false });
+    await app.register((await import('@fastify/static')).default, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+    });
   } else {
     logger.warn({ webDist }, 'the web UI is not built; only the API is served');
   }

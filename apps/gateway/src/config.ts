@@ -21,7 +21,9 @@ export class GatewayConfig {
   NATS_URL = 'nats://127.0.0.1:4222';
 
   @IsString()
-  @Matches(/^[a-z][a-z0-9-]{0,30}$/, { message: 'BUS_NAMESPACE must be lowercase letters, digits and dashes' })
+  @Matches(/^[a-z][a-z0-9-]{0,30}$/, {
+    message: 'BUS_NAMESPACE must be lowercase letters, digits and dashes',
+  })
   BUS_NAMESPACE = 'writ';
 
   /** the gateway's own database (users and courts) */

@@ -16,8 +16,12 @@ export function mountOpenApi(app: INestApplication): void {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Record<string, object>;
-  const registerCase = schemas['RegisterCaseCommand'] as { properties?: Record<string, unknown>; required?: string[] } | undefined;
+  const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Record<
+    string,
+    object
+  >;
+  const registerCase = schemas['RegisterCaseCommand'] as
+    { properties?: Record<string, unknown>; required?: string[] } | undefined;
   if (registerCase) {
     // over HTTP the idempotency key travels in the Idempotency-Key header, not the body
     const { requestKey: _key, ...properties } = registerCase.properties ?? {};

@@ -1,4 +1,9 @@
-import { isValidResidentIdNumber, residentIdNumberProblem, isValidUnifiedSocialCreditCode, unifiedSocialCreditCodeProblem } from './ids.js';
+import {
+  isValidResidentIdNumber,
+  residentIdNumberProblem,
+  isValidUnifiedSocialCreditCode,
+  unifiedSocialCreditCodeProblem,
+} from './ids.js';
 
 describe('居民身份证号码 (GB 11643, ISO 7064 MOD 11-2)', () => {
   it('accepts the example number of the standard, with its X check character', () => {
@@ -14,7 +19,9 @@ describe('居民身份证号码 (GB 11643, ISO 7064 MOD 11-2)', () => {
     expect(isValidResidentIdNumber('11010591491231002X')).toBe(false);
   });
   it('refuses an impossible birth date even when the check digit fits', () => {
-    expect(residentIdNumberProblem('110105194902300000'.slice(0, 17) + 'X')).toMatch(/birth date|check digit/);
+    expect(residentIdNumberProblem('110105194902300000'.slice(0, 17) + 'X')).toMatch(
+      /birth date|check digit/,
+    );
     expect(residentIdNumberProblem('110105194913310018')).toMatch(/birth date/);
   });
   it('refuses a lower-case x and wrong lengths', () => {

@@ -28,7 +28,7 @@ export function residentIdNumberProblem(value: string): string | null {
     return 'contains an impossible birth date';
   }
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(value[i]) * RESIDENT_ID_WEIGHTS[i];
+  for (let i = 0; i < 17; i++) sum += Number(value[i]) * RESIDENT_ID_WEIGHTS[i]!;
   if (RESIDENT_ID_CHECK_CHARS[sum % 11] !== value[17]) return 'fails the ISO 7064 MOD 11-2 check digit';
   return null;
 }
@@ -55,7 +55,7 @@ export function unifiedSocialCreditCodeProblem(value: string): string | null {
     return 'must be 18 characters of digits and capitals other than I, O, Z, S, V';
   }
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(value[i]) * USCC_WEIGHTS[i];
+  for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(value[i]!) * USCC_WEIGHTS[i]!;
   const check = (31 - (sum % 31)) % 31;
   if (USCC_CHARSET[check] !== value[17]) return 'fails the GB 32100-2015 check character';
   return null;

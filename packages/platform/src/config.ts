@@ -10,9 +10,17 @@ export class ConfigError extends Error {
 }
 
 /** Reads and checks the environment once at start-up; a missing or malformed variable stops the process. */
-export function loadConfig<T extends object>(cls: ClassConstructor<T>, env: NodeJS.ProcessEnv = process.env): T {
-  const known = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const config = plainToInstance(cls, known, { enableImplicitConversion: true, excludeExtraneousValues: false });
+export function loadConfig<T extends object>(
+  cls: ClassConstructor<T>,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  const known = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(cls, known, {
+    enableImplicitConversion: true,
+    excludeExtraneousValues: false,
+  });
   const errors = validateSync(config, { whitelist: true, validationError: { target: false } });
   if (errors.length) {
     throw new ConfigError(flattenValidationErrors(errors).map((e) => `${e.field}: ${e.message}`));
@@ -35,7 +43,9 @@ export class ServiceConfig {
 
   /** Prefix of every subject and stream, so several environments can share one NATS. */
   @IsString()
-  @Matches(/^[a-z][a-z0-9-]{0,30}$/, { message: 'BUS_NAMESPACE must be lowercase letters, digits and dashes' })
+  @Matches(/^[a-z][a-z0-9-]{0,30}$/, {
+    message: 'BUS_NAMESPACE must be lowercase letters, digits and dashes',
+  })
   BUS_NAMESPACE = 'writ';
 
   /** Port of the small HTTP server for /health and /metrics (0 picks a free one). */

@@ -1,4 +1,11 @@
-import { Global, Module, type DynamicModule, type INestApplication, type Provider, type Type } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Clock, ServicePrefix } from '@writ/contracts';
@@ -82,7 +89,10 @@ class PlatformModule {
  * Brings a service up: checks its configuration, creates and migrates its database, joins the bus,
  * starts its handlers, its outbox relay, and a small HTTP server for /health and /metrics.
  */
-export async function startService(definition: ServiceDefinition, options: StartOptions = {}): Promise<RunningService> {
+export async function startService(
+  definition: ServiceDefinition,
+  options: StartOptions = {},
+): Promise<RunningService> {
   const env = options.env ?? process.env;
   const config = loadConfig(ServiceConfig, env);
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
@@ -99,7 +109,12 @@ export async function startService(definition: ServiceDefinition, options: Start
   try {
     bus =
       options.bus ??
-      (await NatsBus.connect(config.NATS_URL, config.BUS_NAMESPACE, logger, `${config.BUS_NAMESPACE}:${definition.name}`));
+      (await NatsBus.connect(
+        config.NATS_URL,
+        config.BUS_NAMESPACE,
+        logger,
+        `${config.BUS_NAMESPACE}:${definition.name}`,
+      ));
   } catch (error) {
     await dataSource.destroy();
     throw error;
@@ -120,7 +135,10 @@ export async function startService(definition: ServiceDefinition, options: Start
     { provide: ServiceMetrics, useValue: metrics },
     { provide: ServiceConfig, useValue: config },
     { provide: SERVICE_ENV, useValue: env },
-    { provide: SERVICE_INFO, useValue: { name: definition.name, prefix: definition.prefix, version: definition.version } },
+    {
+      provide: SERVICE_INFO,
+      useValue: { name: definition.name, prefix: definition.prefix, version: definition.version },
+    },
     ...(options.providers ?? []),
   ];
 
@@ -133,7 +151,16 @@ export async function startService(definition: ServiceDefinition, options: Start
   });
   // deferred, so that the pipe and filter below are in place when the handlers are wired
   const microservice = app.connectMicroservice(
-    { strategy: new BusTransportStrategy(bus, definition.name, definition.prefix, definition.version, clock, metrics) },
+    {
+      strategy: new BusTransportStrategy(
+        bus,
+        definition.name,
+        definition.prefix,
+        definition.version,
+        clock,
+        metrics,
+      ),
+    },
     { deferInitialization: true },
   );
   microservice.useGlobalPipes(createRpcValidationPipe());
@@ -144,7 +171,10 @@ export async function startService(definition: ServiceDefinition, options: Start
   relay.start();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
-  logger.info({ bus: bus.kind, port, database: new URL(databaseUrl).pathname.slice(1) }, `${definition.name} started`);
+  logger.info(
+    { bus: bus.kind, port, database: new URL(databaseUrl).pathname.slice(1) },
+    `${definition.name} started`,
+  );
 
   return {
     name: definition.name,

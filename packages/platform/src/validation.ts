@@ -7,7 +7,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const flat: FieldError[] = [];
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
-    const path = parent ? (isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const path = parent
+      ? isIndex
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     for (const [rule, message] of Object.entries(error.constraints ?? {})) {
       flat.push({ field: path, rule, message: rewriteUnknownField(rule, message, path) });
     }
@@ -38,7 +42,9 @@ export function validationFailed(errors: FieldError[]): CodedError {
  */
 export async function validateMessage<T extends object>(cls: ClassConstructor<T>, body: unknown): Promise<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw validationFailed([{ field: '(body)', rule: 'isObject', message: 'the request body must be a JSON object' }]);
+    throw validationFailed([
+      { field: '(body)', rule: 'isObject', message: 'the request body must be a JSON object' },
+    ]);
   }
   const instance = plainToInstance(cls, body);
   const errors = await validate(instance, VALIDATION_OPTIONS);

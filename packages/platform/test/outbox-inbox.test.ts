@@ -71,12 +71,13 @@ describe('the outbox and the inbox on real PostgreSQL and JetStream', () => {
     const received: EventEnvelope[] = [];
     const caseId = randomUUID();
     await bus.deleteStream();
-    await unitOfWork.run((tx) => tx.emit(Events.CaseRegistered, caseRegistered(caseId), { courtCode: '辽1104' }));
+    await unitOfWork.run((tx) =>
+      tx.emit(Events.CaseRegistered, caseRegistered(caseId), { courtCode: '辽1104' }),
+    );
     await expect(relay.relayPending()).rejects.toThrow();
-    const [pending] = (await dataSource.query('SELECT attempts, published_at FROM outbox')) as {
-      attempts: number;
-      published_at: Date | null;
-    }[];
+    const [pending] = await dataSource.query<{ attempts: number; published_at: Date | null }[]>(
+      'SELECT attempts, published_at FROM outbox',
+    );
     expect(pending).toEqual({ attempts: 1, published_at: null });
 
     await bus.ensureStream();
@@ -107,16 +108,18 @@ describe('the outbox and the inbox on real PostgreSQL and JetStream', () => {
       // the process "dies" before acknowledging the first delivery, so JetStream delivers again
       if (deliveries === 1) throw new Error('crash before ack');
     });
-    await unitOfWork.run((tx) => tx.emit(Events.CaseRegistered, caseRegistered(caseId), { courtCode: '辽1104' }));
+    await unitOfWork.run((tx) =>
+      tx.emit(Events.CaseRegistered, caseRegistered(caseId), { courtCode: '辽1104' }),
+    );
     await relay.relayPending();
     await until(async () => (deliveries >= 2 ? true : undefined), 15_000);
-    const effects = (await dataSource.query('SELECT event_id FROM handled_effect')) as { event_id: string }[];
+    const effects = await dataSource.query<{ event_id: string }[]>('SELECT event_id FROM handled_effect');
     expect(effects).toHaveLength(1);
     await consumer.stop();
   });
 
   it('rolls back the state change, the audit entry and the event together', async () => {
-    const before = (await dataSource.query('SELECT count(*)::int AS n FROM outbox')) as { n: number }[];
+    const before = await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox');
     await expect(
       unitOfWork.run(async (tx) => {
         await tx.emit(Events.CaseRegistered, caseRegistered(randomUUID()), { courtCode: '辽1104' });
@@ -124,7 +127,7 @@ describe('the outbox and the inbox on real PostgreSQL and JetStream', () => {
         throw new Error('a rule refused halfway');
       }),
     ).rejects.toThrow('halfway');
-    const after = (await dataSource.query('SELECT count(*)::int AS n FROM outbox')) as { n: number }[];
+    const after = await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox');
     expect(after[0]!.n).toBe(before[0]!.n);
     expect(await dataSource.query(`SELECT 1 FROM audit_log WHERE action = 'test'`)).toHaveLength(0);
   });
@@ -140,14 +143,22 @@ class Payment {
 
 describe('validation at a boundary', () => {
   it('names each broken field and rule, unknown fields included', async () => {
-    const error = await validateMessage(Payment, { payer: 3, amountFen: 1.5, extra: true }).catch((e: unknown) => e);
+    const error = await validateMessage(Payment, { payer: 3, amountFen: 1.5, extra: true }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: ErrorCode.ValidationFailed });
     const wire = (error as { toWire(): { errors: { field: string; rule: string }[] } }).toWire();
-    expect(wire.errors.map((e) => `${e.field}:${e.rule}`).sort()).toEqual(['amountFen:isFen', 'extra:whitelistValidation', 'payer:isString']);
+    expect(wire.errors.map((e) => `${e.field}:${e.rule}`).sort()).toEqual([
+      'amountFen:isFen',
+      'extra:whitelistValidation',
+      'payer:isString',
+    ]);
   });
 
   it('refuses a body that is not an object', async () => {
-    await expect(validateMessage(Payment, [1, 2])).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    await expect(validateMessage(Payment, [1, 2])).rejects.toMatchObject({
+      code: ErrorCode.ValidationFailed,
+    });
   });
 });
 
@@ -156,7 +167,9 @@ describe('the bus when nobody answers', () => {
     const lonely = await NatsBus.connect(TEST_NATS, `t-lonely-${uniqueSuffix()}`, logger, 'lonely');
     try {
       const started = Date.now();
-      const error = await lonely.request('cases.case.get', {}, { timeoutMs: 5_000, headers: {} }).catch((e: unknown) => e);
+      const error = await lonely
+        .request('cases.case.get', {}, { timeoutMs: 5_000, headers: {} })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BusRequestError);
       expect((error as BusRequestError).wire.code).toBe(ErrorCode.ServiceUnavailable);
       expect(Date.now() - started).toBeLessThan(5_000);

@@ -32,12 +32,17 @@ export class WritApi {
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: parsed as T };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body: parsed as T,
+    };
   }
 
   async login(username: string, password = 'writ-demo-2026'): Promise<void> {
     const response = await this.call<{ token: string }>('POST', '/api/auth/login', { username, password });
-    if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`login as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
     this.token = response.body.token;
   }
 }
@@ -46,7 +51,11 @@ export class WritApi {
 export function caseApplication(respondentIdNumber = '11010519491231002X'): Record<string, unknown> {
   return {
     caseType: '执',
-    basis: { documentNumber: '（2025）辽1104民初88号', issuingCourt: '大洼区人民法院', effectiveDate: '2025-06-01' },
+    basis: {
+      documentNumber: '（2025）辽1104民初88号',
+      issuingCourt: '大洼区人民法院',
+      effectiveDate: '2025-06-01',
+    },
     applicants: [{ kind: 'ORGANISATION', name: '盘锦某某商贸有限公司', idNumber: '91350100M000100Y43' }],
     respondents: [{ kind: 'NATURAL_PERSON', name: '张三', idNumber: respondentIdNumber }],
     claimAmountFen: 12_345_600,

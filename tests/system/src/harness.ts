@@ -59,7 +59,8 @@ export async function startWrit(extraEnv: Record<string, string> = {}): Promise<
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Writ exited with ${child.exitCode} while starting:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`Writ exited with ${child.exitCode} while starting:\n${output}`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) break;

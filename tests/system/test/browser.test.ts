@@ -59,7 +59,9 @@ describe('the web UI in headless Chromium', () => {
     await caseNumber.waitFor({ timeout: 30_000 });
     expect(await caseNumber.textContent()).toMatch(/（\d{4}）辽1104执\d+号/);
 
-    await page.locator('[data-testid="inquiry-status"][data-status="COMPLETED"]').waitFor({ timeout: 90_000 });
+    await page
+      .locator('[data-testid="inquiry-status"][data-status="COMPLETED"]')
+      .waitFor({ timeout: 90_000 });
     const rows = page.getByTestId('asset-row');
     await rows.first().waitFor({ timeout: 10_000 });
     expect(await rows.count()).toBeGreaterThan(0);
@@ -70,7 +72,12 @@ describe('the web UI in headless Chromium', () => {
     await page.goto(`${writ.url}/#/cases/new`);
     await page.getByTestId('respondent-0-id-number').fill('110105194912310021');
     await page.getByTestId('register-submit').click();
-    await expect(page.getByText(/校验|check/).first().waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
+    await expect(
+      page
+        .getByText(/校验|check/)
+        .first()
+        .waitFor({ timeout: 10_000 }),
+    ).resolves.toBeUndefined();
     expect(page.url()).toMatch(/#\/cases\/new$/);
   });
 });

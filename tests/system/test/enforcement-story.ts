@@ -7,13 +7,18 @@ type CaseWithInquiry = CaseDetail & { inquiry: GetFindingsReply | null };
 export const AGENCY_KIND_COUNT = 9;
 
 /** Polls the case until its asset inquiry is completed, as the web UI does. */
-export async function waitForInquiry(api: WritApi, caseId: string, timeoutMs = 90_000): Promise<CaseWithInquiry> {
+export async function waitForInquiry(
+  api: WritApi,
+  caseId: string,
+  timeoutMs = 90_000,
+): Promise<CaseWithInquiry> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await api.call<CaseWithInquiry>('GET', `/api/cases/${caseId}`);
     expect(response.status).toBe(200);
     if (response.body.inquiry?.status === 'COMPLETED') return response.body;
-    if (Date.now() > deadline) throw new Error(`inquiry not completed: ${JSON.stringify(response.body.inquiry)}`);
+    if (Date.now() > deadline)
+      throw new Error(`inquiry not completed: ${JSON.stringify(response.body.inquiry)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -51,7 +56,9 @@ export async function runEnforcementStory(baseUrl: string): Promise<void> {
 
   const listed = await officer.call<ListCasesReply>('GET', '/api/cases?page=1&pageSize=50&status=REGISTERED');
   expect(listed.status).toBe(200);
-  expect(listed.body.items.map((c) => c.id)).toEqual(expect.arrayContaining([registered.body.id, again.body.id]));
+  expect(listed.body.items.map((c) => c.id)).toEqual(
+    expect.arrayContaining([registered.body.id, again.body.id]),
+  );
 
   // another court's officer cannot see it, and cannot tell it exists
   const neighbour = new WritApi(baseUrl);

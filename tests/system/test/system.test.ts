@@ -51,7 +51,12 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
       ['fractional amount', { ...valid, claimAmountFen: 100.5 }, 400, 'claimAmountFen'],
       ['unknown field', { ...valid, judgeComment: 'x' }, 400, 'judgeComment'],
       ['unknown case type', { ...valid, caseType: '民初' }, 400, 'caseType'],
-      ['basis not in force', { ...valid, basis: { ...(valid['basis'] as object), effectiveDate: '2999-01-01' } }, 422, 'basis.effectiveDate'],
+      [
+        'basis not in force',
+        { ...valid, basis: { ...(valid['basis'] as object), effectiveDate: '2999-01-01' } },
+        422,
+        'basis.effectiveDate',
+      ],
     ];
     for (const [name, body, status, field] of cases) {
       const response = await officer.call<Problem>('POST', '/api/cases', body);
@@ -60,9 +65,14 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
       expect(response.body.errors?.map((e) => e.field)).toContain(field);
       expect(response.body.errors?.every((e) => e.rule && e.message)).toBe(true);
     }
-    const notJson = await officer.call<Problem>('POST', '/api/cases', '{"caseType": ', { 'content-type': 'application/json' });
+    const notJson = await officer.call<Problem>('POST', '/api/cases', '{"caseType": ', {
+      'content-type': 'application/json',
+    });
     expect(notJson.status).toBe(400);
-    const oversized = await officer.call<Problem>('POST', '/api/cases', { ...valid, note: 'x'.repeat(400_000) });
+    const oversized = await officer.call<Problem>('POST', '/api/cases', {
+      ...valid,
+      note: 'x'.repeat(400_000),
+    });
     expect(oversized.status).toBe(413);
     expect(oversized.contentType).toMatch(/application\/problem\+json/);
     const badQuery = await officer.call<Problem>('GET', '/api/cases?pageSize=1000');
@@ -81,7 +91,10 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
     const refused = await forged.call<Problem>('GET', '/api/cases');
     expect(refused.status).toBe(401);
     expect(refused.body.code).toBe('UNAUTHENTICATED');
-    const wrong = await new WritApi(writ.url).call<Problem>('POST', '/api/auth/login', { username: 'officer1', password: 'nope' });
+    const wrong = await new WritApi(writ.url).call<Problem>('POST', '/api/auth/login', {
+      username: 'officer1',
+      password: 'nope',
+    });
     expect(wrong.status).toBe(401);
     const leader = new WritApi(writ.url);
     await leader.login('leader1');
@@ -91,22 +104,33 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
 
   it('registers once for a repeated Idempotency-Key, and refuses the key with another body', async () => {
     const key = `idem-${Date.now()}`;
-    const first = await officer.call<{ id: string }>('POST', '/api/cases', caseApplication(), { 'Idempotency-Key': key });
-    const second = await officer.call<{ id: string }>('POST', '/api/cases', caseApplication(), { 'Idempotency-Key': key });
+    const first = await officer.call<{ id: string }>('POST', '/api/cases', caseApplication(), {
+      'Idempotency-Key': key,
+    });
+    const second = await officer.call<{ id: string }>('POST', '/api/cases', caseApplication(), {
+      'Idempotency-Key': key,
+    });
     expect(first.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);
-    const changed = await officer.call<Problem>('POST', '/api/cases', { ...caseApplication(), claimAmountFen: 5 }, { 'Idempotency-Key': key });
+    const changed = await officer.call<Problem>(
+      'POST',
+      '/api/cases',
+      { ...caseApplication(), claimAmountFen: 5 },
+      { 'Idempotency-Key': key },
+    );
     expect(changed.status).toBe(409);
     expect(changed.body.code).toBe('IDEMPOTENCY_CONFLICT');
   });
 
   it('publishes its OpenAPI document and serves the web UI', async () => {
-    const docs = await officer.call<{ paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>(
-      'GET',
-      '/api/docs-json',
-    );
+    const docs = await officer.call<{
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>('GET', '/api/docs-json');
     expect(docs.status).toBe(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/cases', '/api/cases/{id}']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/cases', '/api/cases/{id}']),
+    );
     expect(docs.body.components.schemas).toHaveProperty('RegisterCaseBody');
     const page = await fetch(`${writ.url}/`);
     expect(page.status).toBe(200);

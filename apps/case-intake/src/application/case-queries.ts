@@ -15,7 +15,8 @@ import { toCaseDetail, toCaseSummary } from './case-views.js';
 /** What a party's account may see: only cases that name the party it speaks for. */
 function partyScope(actor: Actor): string | undefined {
   if (!actor.roles.includes(Role.Party)) return undefined;
-  if (!actor.partyIdNumber) throw new CodedError(ErrorCode.Forbidden, 'this party account is not linked to a party');
+  if (!actor.partyIdNumber)
+    throw new CodedError(ErrorCode.Forbidden, 'this party account is not linked to a party');
   return actor.partyIdNumber;
 }
 

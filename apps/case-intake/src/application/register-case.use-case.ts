@@ -39,14 +39,21 @@ export class RegisterCaseUseCase {
       return await this.register(command, actor, requestHash);
     } catch (error) {
       // two deliveries of the same request raced; the loser answers with the winner's case
-      if ((error as { code?: string }).code === '23505' && String((error as Error).message).includes('request')) {
+      if (
+        (error as { code?: string }).code === '23505' &&
+        String((error as Error).message).includes('request')
+      ) {
         return this.register(command, actor, requestHash);
       }
       throw error;
     }
   }
 
-  private async register(command: RegisterCaseCommand, actor: Actor, requestHash: string): Promise<CaseDetail> {
+  private async register(
+    command: RegisterCaseCommand,
+    actor: Actor,
+    requestHash: string,
+  ): Promise<CaseDetail> {
     return this.unitOfWork.run(async (tx) => {
       const earlier = await this.cases.findByRequestKey(tx.manager, actor.courtCode, command.requestKey);
       if (earlier) {
@@ -54,7 +61,15 @@ export class RegisterCaseUseCase {
           throw new CodedError(
             ErrorCode.IdempotencyConflict,
             `requestKey ${command.requestKey} was already used for a different registration (${earlier.case.caseNumber})`,
-            { errors: [{ field: 'requestKey', rule: 'idempotencyKeyReuse', message: 'requestKey was used for other content' }] },
+            {
+              errors: [
+                {
+                  field: 'requestKey',
+                  rule: 'idempotencyKeyReuse',
+                  message: 'requestKey was used for other content',
+                },
+              ],
+            },
           );
         }
         return toCaseDetail(earlier.case);
@@ -96,7 +111,11 @@ export class RegisterCaseUseCase {
           courtCode: registered.courtCode,
           claimAmountFen: registered.claimAmountFen,
           filingDate: registered.filingDate,
-          respondents: respondentsOf(registered).map(({ kind, name, idNumber }) => ({ kind, name, idNumber })),
+          respondents: respondentsOf(registered).map(({ kind, name, idNumber }) => ({
+            kind,
+            name,
+            idNumber,
+          })),
         },
         { courtCode: registered.courtCode, actor },
       );

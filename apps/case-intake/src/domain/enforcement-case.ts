@@ -117,7 +117,12 @@ export function registerCase(
     caseType: application.caseType,
     year,
     sequence: facts.sequence,
-    caseNumber: formatCaseNumber({ year, courtCode: facts.courtCode, caseType: application.caseType, sequence: facts.sequence }),
+    caseNumber: formatCaseNumber({
+      year,
+      courtCode: facts.courtCode,
+      caseType: application.caseType,
+      sequence: facts.sequence,
+    }),
     status: CaseStatus.Registered,
     claimAmountFen: application.claimAmountFen,
     basis: { ...application.basis },

@@ -18,17 +18,24 @@ export class CaseRepository {
    * Takes the next number of a court/type/year sequence. The row lock is held until the registering
    * transaction ends: concurrent registrations queue, and a rolled-back one leaves no gap.
    */
-  async nextSequence(manager: EntityManager, key: { courtCode: string; caseType: CaseType; year: number }): Promise<number> {
-    const [row] = (await manager.query(
+  async nextSequence(
+    manager: EntityManager,
+    key: { courtCode: string; caseType: CaseType; year: number },
+  ): Promise<number> {
+    const [row] = await manager.query<{ last_value: number }[]>(
       `INSERT INTO case_number_sequence (court_code, case_type, year, last_value) VALUES ($1, $2, $3, 1)
        ON CONFLICT (court_code, case_type, year) DO UPDATE SET last_value = case_number_sequence.last_value + 1
        RETURNING last_value`,
       [key.courtCode, key.caseType, key.year],
-    )) as { last_value: number }[];
+    );
     return row!.last_value;
   }
 
-  async insert(manager: EntityManager, c: EnforcementCase, request: { key: string; hash: string }): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    c: EnforcementCase,
+    request: { key: string; hash: string },
+  ): Promise<void> {
     await manager.insert(CaseRecord, {
       id: c.id,
       courtCode: c.courtCode,
@@ -50,7 +57,14 @@ export class CaseRepository {
     });
     await manager.insert(
       PartyRecord,
-      c.parties.map((p, position) => ({ caseId: c.id, position, role: p.role, kind: p.kind, name: p.name, idNumber: p.idNumber })),
+      c.parties.map((p, position) => ({
+        caseId: c.id,
+        position,
+        role: p.role,
+        kind: p.kind,
+        name: p.name,
+        idNumber: p.idNumber,
+      })),
     );
   }
 
@@ -61,7 +75,10 @@ export class CaseRepository {
   ): Promise<{ case: EnforcementCase; requestHash: string } | null> {
     const record = await manager.findOne(CaseRecord, { where: { courtCode, requestKey } });
     if (!record) return null;
-    const parties = await manager.find(PartyRecord, { where: { caseId: record.id }, order: { position: 'ASC' } });
+    const parties = await manager.find(PartyRecord, {
+      where: { caseId: record.id },
+      order: { position: 'ASC' },
+    });
     return { case: toDomain(record, parties), requestHash: record.requestHash };
   }
 
@@ -72,7 +89,10 @@ export class CaseRepository {
     return toDomain(record, parties);
   }
 
-  async list(manager: EntityManager, filter: CaseFilter): Promise<{ items: EnforcementCase[]; total: number }> {
+  async list(
+    manager: EntityManager,
+    filter: CaseFilter,
+  ): Promise<{ items: EnforcementCase[]; total: number }> {
     const query = manager
       .createQueryBuilder(CaseRecord, 'c')
       .where('c.court_code = :court', { court: filter.courtCode })
@@ -94,7 +114,12 @@ export class CaseRepository {
       .orderBy('p.position', 'ASC')
       .getMany();
     return {
-      items: records.map((r) => toDomain(r, parties.filter((p) => p.caseId === r.id))),
+      items: records.map((r) =>
+        toDomain(
+          r,
+          parties.filter((p) => p.caseId === r.id),
+        ),
+      ),
       total,
     };
   }
@@ -115,7 +140,12 @@ function toDomain(record: CaseRecord, parties: PartyRecord[]): EnforcementCase {
       issuingCourt: record.basisIssuingCourt,
       effectiveDate: record.basisEffectiveDate,
     },
-    parties: parties.map((p) => ({ role: p.role as PartyRole, kind: p.kind as PartyKind, name: p.name, idNumber: p.idNumber })),
+    parties: parties.map((p) => ({
+      role: p.role as PartyRole,
+      kind: p.kind as PartyKind,
+      name: p.name,
+      idNumber: p.idNumber,
+    })),
     ...(record.note ? { note: record.note } : {}),
     registeredAt: record.registeredAt,
     filingDate: record.filingDate,

@@ -16,7 +16,8 @@ const ROLES = 'writ:roles';
 const PUBLIC = 'writ:public';
 
 /** Who may call a route. Routes without @Allow or @Public are refused: access is denied by default. */
-export const Allow = (...roles: readonly Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES, roles);
+export const Allow = (...roles: readonly Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES, roles);
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
 
 type RequestWithActor = FastifyRequest & { actor?: Actor };
@@ -41,14 +42,19 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<RequestWithActor>();
     const header = request.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const token =
+      typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw new CodedError(ErrorCode.Unauthenticated, 'Authorization: Bearer <token> is required');
     const actor = await this.tokens.verify(token, this.clock.now());
-    if (!actor) throw new CodedError(ErrorCode.Unauthenticated, 'The token is invalid or has expired; log in again');
+    if (!actor)
+      throw new CodedError(ErrorCode.Unauthenticated, 'The token is invalid or has expired; log in again');
     request.actor = actor;
     const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES, targets);
     if (!allowed || !actor.roles.some((role) => allowed.includes(role))) {
-      throw new CodedError(ErrorCode.Forbidden, `Your role may not ${request.method} ${request.url.split('?')[0]}`);
+      throw new CodedError(
+        ErrorCode.Forbidden,
+        `Your role may not ${request.method} ${request.url.split('?')[0]}`,
+      );
     }
     return true;
   }

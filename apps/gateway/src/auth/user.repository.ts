@@ -30,32 +30,44 @@ export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findByUsername(username: string): Promise<UserAccount | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<UserRow[]>(
       `SELECT u.*, c.name AS court_name FROM app_user u JOIN court c ON c.code = u.court_code WHERE u.username = $1`,
       [username],
-    )) as UserRow[];
+    );
     return row ? toAccount(row) : null;
   }
 
   async findById(id: string): Promise<UserAccount | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<UserRow[]>(
       `SELECT u.*, c.name AS court_name FROM app_user u JOIN court c ON c.code = u.court_code WHERE u.id = $1`,
       [id],
-    )) as UserRow[];
+    );
     return row ? toAccount(row) : null;
   }
 
   async ensureCourt(code: string, name: string): Promise<void> {
-    await this.dataSource.query('INSERT INTO court (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [code, name]);
+    await this.dataSource.query(
+      'INSERT INTO court (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING',
+      [code, name],
+    );
   }
 
   /** Adds the user unless the username exists; returns whether it was added. */
   async addIfMissing(user: Omit<UserAccount, 'id' | 'courtName' | 'disabled'>, now: Date): Promise<boolean> {
-    const inserted = (await this.dataSource.query(
+    const inserted = await this.dataSource.query<unknown[]>(
       `INSERT INTO app_user (id, username, display_name, password_hash, roles, court_code, party_id_number, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [randomUUID(), user.username, user.displayName, user.passwordHash, user.roles, user.courtCode, user.partyIdNumber ?? null, now],
-    )) as unknown[];
+      [
+        randomUUID(),
+        user.username,
+        user.displayName,
+        user.passwordHash,
+        user.roles,
+        user.courtCode,
+        user.partyIdNumber ?? null,
+        now,
+      ],
+    );
     return inserted.length > 0;
   }
 }

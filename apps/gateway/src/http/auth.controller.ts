@@ -74,7 +74,13 @@ export class AuthController {
     };
     const issued = await this.tokens.issue(actor, this.clock.now());
     await this.unitOfWork.run((tx) =>
-      tx.audit({ action: 'auth.login', entityType: 'app_user', entityId: user.id, courtCode: user.courtCode, actor }),
+      tx.audit({
+        action: 'auth.login',
+        entityType: 'app_user',
+        entityId: user.id,
+        courtCode: user.courtCode,
+        actor,
+      }),
     );
     return { ...issued, user: toView(user) };
   }
@@ -85,7 +91,8 @@ export class AuthController {
   @ApiOkResponse({ description: 'The logged-in user' })
   async me(@CurrentActor() actor: Actor): Promise<UserView> {
     const user = await this.users.findById(actor.id);
-    if (!user || user.disabled) throw new CodedError(ErrorCode.Unauthenticated, 'This account no longer exists');
+    if (!user || user.disabled)
+      throw new CodedError(ErrorCode.Unauthenticated, 'This account no longer exists');
     return toView(user);
   }
 }

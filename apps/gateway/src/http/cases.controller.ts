@@ -31,7 +31,11 @@ export class CasesController {
   @Post()
   @HttpCode(201)
   @Allow(...CASE_REGISTRAR_ROLES)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–100 characters; the same key and body register once' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '8–100 characters; the same key and body register once',
+  })
   @ApiBody({ schema: { $ref: '#/components/schemas/RegisterCaseBody' } })
   async register(
     @Body() body: unknown,
@@ -40,18 +44,31 @@ export class CasesController {
   ): Promise<CaseDetail> {
     if (idempotencyKey !== undefined && !/^[\w.:-]{8,100}$/.test(idempotencyKey)) {
       throw validationFailed([
-        { field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 8–100 letters, digits, or . _ : -' },
+        {
+          field: 'Idempotency-Key',
+          rule: 'format',
+          message: 'Idempotency-Key must be 8–100 letters, digits, or . _ : -',
+        },
       ]);
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw validationFailed([{ field: '(body)', rule: 'isObject', message: 'the request body must be a JSON object' }]);
+      throw validationFailed([
+        { field: '(body)', rule: 'isObject', message: 'the request body must be a JSON object' },
+      ]);
     }
     if ('requestKey' in body) {
       throw validationFailed([
-        { field: 'requestKey', rule: 'whitelistValidation', message: 'requestKey is not a field of this request; use the Idempotency-Key header' },
+        {
+          field: 'requestKey',
+          rule: 'whitelistValidation',
+          message: 'requestKey is not a field of this request; use the Idempotency-Key header',
+        },
       ]);
     }
-    const command = await validateMessage(RegisterCaseCommand, { ...body, requestKey: idempotencyKey ?? randomUUID() });
+    const command = await validateMessage(RegisterCaseCommand, {
+      ...body,
+      requestKey: idempotencyKey ?? randomUUID(),
+    });
     return this.bus.request(Subjects.Cases.Register, command, { actor });
   }
 

@@ -37,6 +37,8 @@ export class GatewayHealthController {
 
   @Get('metrics')
   async prometheus(@Res() reply: FastifyReply): Promise<void> {
-    await reply.header('content-type', this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+    await reply
+      .header('content-type', this.metrics.registry.contentType)
+      .send(await this.metrics.registry.metrics());
   }
 }

@@ -37,7 +37,10 @@ const TITLE_OF: Record<number, string> = {
 };
 
 /** Errors raised by Nest or Fastify themselves (unknown route, bad JSON, body too large). */
-function fromHttpException(exception: HttpException | { statusCode: number; message: string }): { status: number; wire: WireError } {
+function fromHttpException(exception: HttpException | { statusCode: number; message: string }): {
+  status: number;
+  wire: WireError;
+} {
   const status = exception instanceof HttpException ? exception.getStatus() : exception.statusCode;
   const message = exception instanceof HttpException ? exception.message : exception.message;
   const code =

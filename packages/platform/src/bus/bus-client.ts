@@ -1,10 +1,4 @@
-import {
-  Headers,
-  type Actor,
-  type ReplyOf,
-  type RequestOf,
-  type RpcSubject,
-} from '@writ/contracts';
+import { Headers, type Actor, type ReplyOf, type RequestOf, type RpcSubject } from '@writ/contracts';
 import { currentContext, newCorrelationId } from '../context.js';
 import type { BusHeaders, MessageBus } from './message-bus.js';
 
@@ -25,7 +19,11 @@ export class BusClient {
     private readonly defaultTimeoutMs: number,
   ) {}
 
-  async request<S extends RpcSubject>(subject: S, body: RequestOf<S>, options: RequestOptions = {}): Promise<ReplyOf<S>> {
+  async request<S extends RpcSubject>(
+    subject: S,
+    body: RequestOf<S>,
+    options: RequestOptions = {},
+  ): Promise<ReplyOf<S>> {
     const context = currentContext();
     const actor = options.actor ?? context?.actor;
     const headers: BusHeaders = {

@@ -1,5 +1,15 @@
 import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
-import { CodedError, ErrorCode, Headers, pingSubject, type Actor, type Clock, type EventEnvelope, type PingReply, type ServicePrefix } from '@writ/contracts';
+import {
+  CodedError,
+  ErrorCode,
+  Headers,
+  pingSubject,
+  type Actor,
+  type Clock,
+  type EventEnvelope,
+  type PingReply,
+  type ServicePrefix,
+} from '@writ/contracts';
 import { lastValueFrom } from 'rxjs';
 import { newCorrelationId, runInContext } from '../context.js';
 import { actorFromHeaders } from './bus-client.js';
@@ -22,7 +32,10 @@ export class BusContext extends BaseRpcContext<[string, BusHeaders, EventEnvelop
   requireActor(): Actor {
     const actor = this.actor;
     if (!actor?.id || !actor.courtCode) {
-      throw new CodedError(ErrorCode.Unauthenticated, `${this.subject} needs an acting user (header ${Headers.Actor})`);
+      throw new CodedError(
+        ErrorCode.Unauthenticated,
+        `${this.subject} needs an acting user (header ${Headers.Actor})`,
+      );
     }
     return actor;
   }
@@ -74,11 +87,11 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
 
   private async subscribeAll(): Promise<void> {
     this.running.push(
-      await this.bus.serve(
-        pingSubject(this.prefix),
-        this.service,
-        async (): Promise<PingReply> => ({ service: this.service, version: this.version, at: this.clock.now().toISOString() }),
-      ),
+      await this.bus.serve(pingSubject(this.prefix), this.service, async (): Promise<PingReply> => ({
+        service: this.service,
+        version: this.version,
+        at: this.clock.now().toISOString(),
+      })),
     );
     for (const [pattern, handler] of this.messageHandlers) {
       if (handler.isEventHandler) {
@@ -87,10 +100,11 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
             const context = new BusContext([pattern, {}, envelope]);
             await runInContext(
               { correlationId: envelope.correlationId, causationId: envelope.id, actor: envelope.actor },
-              () => this.observed(pattern, async () => {
-                const result = this.transformToObservable(await handler(envelope, context));
-                await lastValueFrom(result, { defaultValue: undefined });
-              }),
+              () =>
+                this.observed(pattern, async () => {
+                  const result = this.transformToObservable(await handler(envelope, context));
+                  await lastValueFrom(result, { defaultValue: undefined });
+                }),
             );
           }),
         );
@@ -105,7 +119,7 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
               },
               () =>
                 this.observed(pattern, async () => {
-                  const result = this.transformToObservable(await handler(body, context));
+                  const result = this.transformToObservable<unknown>(await handler(body, context));
                   return lastValueFrom(result, { defaultValue: undefined });
                 }),
             );

@@ -41,10 +41,17 @@ export class InProcessBus implements MessageBus {
     };
   }
 
-  async request(subject: string, body: unknown, options: { timeoutMs: number; headers: BusHeaders }): Promise<unknown> {
+  async request(
+    subject: string,
+    body: unknown,
+    options: { timeoutMs: number; headers: BusHeaders },
+  ): Promise<unknown> {
     const list = this.handlers.get(subject) ?? [];
     if (!list.length) {
-      throw new BusRequestError({ code: ErrorCode.ServiceUnavailable, message: `No service answers ${subject}` });
+      throw new BusRequestError({
+        code: ErrorCode.ServiceUnavailable,
+        message: `No service answers ${subject}`,
+      });
     }
     const index = (this.turn.get(subject) ?? 0) % list.length;
     this.turn.set(subject, index + 1);
@@ -86,7 +93,10 @@ export class InProcessBus implements MessageBus {
       try {
         await handler(JSON.parse(JSON.stringify(envelope)) as EventEnvelope);
       } catch (error) {
-        this.logger.warn({ err: error, consumer: name, eventId: envelope.id }, 'in-process event handler failed');
+        this.logger.warn(
+          { err: error, consumer: name, eventId: envelope.id },
+          'in-process event handler failed',
+        );
         failures.push(error);
       }
     }

@@ -23,7 +23,11 @@ export interface MessageBus {
   /** Answer requests on a subject; replicas sharing `queue` split the load. */
   serve(subject: string, queue: string, handler: RequestHandler): Promise<Stoppable>;
   /** Send a request and wait for its reply; rejects with BusRequestError. */
-  request(subject: string, body: unknown, options: { timeoutMs: number; headers: BusHeaders }): Promise<unknown>;
+  request(
+    subject: string,
+    body: unknown,
+    options: { timeoutMs: number; headers: BusHeaders },
+  ): Promise<unknown>;
   /** Publish an event durably; resolves once the broker has it (or, in-process, once handled). */
   publish(envelope: EventEnvelope): Promise<void>;
   /** Durable consumption of one event type by one named consumer; redelivers until the handler succeeds. */

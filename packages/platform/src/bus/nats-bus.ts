@@ -131,13 +131,21 @@ export class NatsBus implements MessageBus {
     return { stop: async () => sub.unsubscribe() };
   }
 
-  async request(subject: string, body: unknown, options: { timeoutMs: number; headers: BusHeaders }): Promise<unknown> {
+  async request(
+    subject: string,
+    body: unknown,
+    options: { timeoutMs: number; headers: BusHeaders },
+  ): Promise<unknown> {
     let raw;
     try {
-      raw = await this.nc.request(`${this.namespace}.${subject}`, encoder.encode(JSON.stringify(body ?? {})), {
-        timeout: options.timeoutMs,
-        headers: toNatsHeaders(options.headers),
-      });
+      raw = await this.nc.request(
+        `${this.namespace}.${subject}`,
+        encoder.encode(JSON.stringify(body ?? {})),
+        {
+          timeout: options.timeoutMs,
+          headers: toNatsHeaders(options.headers),
+        },
+      );
     } catch (error) {
       const cause = (error as Error).cause;
       const noResponders =
@@ -145,7 +153,10 @@ export class NatsBus implements MessageBus {
         cause instanceof NoRespondersError ||
         (error instanceof RequestError && error.isNoResponders());
       if (noResponders) {
-        throw new BusRequestError({ code: ErrorCode.ServiceUnavailable, message: `No service answers ${subject}` });
+        throw new BusRequestError({
+          code: ErrorCode.ServiceUnavailable,
+          message: `No service answers ${subject}`,
+        });
       }
       if (error instanceof TimeoutError || cause instanceof TimeoutError) {
         throw new BusRequestError({
@@ -207,7 +218,10 @@ export class NatsBus implements MessageBus {
           m.ack();
         } catch (error) {
           const delay = Math.min(30_000, 500 * 2 ** Math.min(m.info.deliveryCount, 6));
-          this.logger.warn({ err: error, eventId: envelope.id, durable, delay }, 'event handler failed; will redeliver');
+          this.logger.warn(
+            { err: error, eventId: envelope.id, durable, delay },
+            'event handler failed; will redeliver',
+          );
           m.nak(delay);
         }
       }

@@ -15,7 +15,8 @@ export class CodedRpcExceptionFilter implements RpcExceptionFilter<unknown> {
 
   catch(exception: unknown): Observable<never> {
     const wire = toWireError(exception);
-    if (wire.code === ErrorCode.Internal) this.logger.error({ err: exception }, 'unexpected error in a handler');
+    if (wire.code === ErrorCode.Internal)
+      this.logger.error({ err: exception }, 'unexpected error in a handler');
     return throwError(() => wire);
   }
 }

@@ -30,11 +30,16 @@ export class HealthController {
     const ok = database && bus;
     await reply
       .status(ok ? 200 : 503)
-      .send({ status: ok ? 'ok' : 'unavailable', checks: { database: database ? 'up' : 'down', bus: bus ? 'up' : 'down' } });
+      .send({
+        status: ok ? 'ok' : 'unavailable',
+        checks: { database: database ? 'up' : 'down', bus: bus ? 'up' : 'down' },
+      });
   }
 
   @Get('metrics')
   async prometheus(@Res() reply: FastifyReply): Promise<void> {
-    await reply.header('content-type', this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+    await reply
+      .header('content-type', this.metrics.registry.contentType)
+      .send(await this.metrics.registry.metrics());
   }
 }

@@ -12,13 +12,17 @@ export class Inbox {
   ) {}
 
   /** Returns false when this consumer had already handled the event. */
-  async handleOnce(consumer: string, envelope: EventEnvelope, work: (tx: Transaction) => Promise<void>): Promise<boolean> {
+  async handleOnce(
+    consumer: string,
+    envelope: EventEnvelope,
+    work: (tx: Transaction) => Promise<void>,
+  ): Promise<boolean> {
     return this.unitOfWork.run(async (tx) => {
-      const inserted = (await tx.manager.query(
+      const inserted = await tx.manager.query<unknown[]>(
         `INSERT INTO inbox (consumer, event_id, event_type, handled_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [consumer, envelope.id, envelope.type, this.clock.now().toISOString()],
-      )) as unknown[];
+      );
       if (!inserted.length) return false;
       await work(tx);
       return true;

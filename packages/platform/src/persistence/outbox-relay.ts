@@ -82,11 +82,11 @@ export class OutboxRelay {
   private async relayBatch(): Promise<number> {
     // the failure is thrown after commit, so the attempt count and the rows already sent are kept
     const { count, failure } = await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<OutboxRow[]>(
         `SELECT seq, id, envelope FROM outbox WHERE published_at IS NULL
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
-      )) as OutboxRow[];
+      );
       const published: string[] = [];
       let failure: unknown = undefined;
       for (const row of rows) {
@@ -110,14 +110,14 @@ export class OutboxRelay {
       }
       return { count: rows.length, failure };
     });
-    if (failure) throw failure;
+    if (failure) throw failure instanceof Error ? failure : new Error(JSON.stringify(failure));
     return count;
   }
 
   async pendingCount(): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')) as {
-      n: number;
-    }[];
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+    );
     return row?.n ?? 0;
   }
 

@@ -56,10 +56,12 @@ export class Transaction {
       courtCode: meta.courtCode,
       data,
     };
-    await this.manager.query(
-      'INSERT INTO outbox (id, type, envelope, created_at) VALUES ($1, $2, $3, $4)',
-      [envelope.id, type, JSON.stringify(envelope), envelope.occurredAt],
-    );
+    await this.manager.query('INSERT INTO outbox (id, type, envelope, created_at) VALUES ($1, $2, $3, $4)', [
+      envelope.id,
+      type,
+      JSON.stringify(envelope),
+      envelope.occurredAt,
+    ]);
     this.events.push(envelope);
     return envelope;
   }

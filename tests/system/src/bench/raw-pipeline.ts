@@ -41,7 +41,11 @@ interface Application {
   claimAmountFen: number;
 }
 
-export async function startRawPipeline(databaseUrl: string, natsUrl: string, subject: string): Promise<RawPipeline> {
+export async function startRawPipeline(
+  databaseUrl: string,
+  natsUrl: string,
+  subject: string,
+): Promise<RawPipeline> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   await pool.query(SCHEMA);
   const responderConnection: NatsConnection = await connect({ servers: natsUrl });
@@ -87,7 +91,14 @@ export async function startRawPipeline(databaseUrl: string, natsUrl: string, sub
             ...application.respondents.map((p) => ({ ...p, role: 'RESPONDENT' })),
           ];
           for (const [position, p] of parties.entries()) {
-            await client.query('INSERT INTO case_party VALUES ($1, $2, $3, $4, $5, $6)', [id, position, p.role, p.kind, p.name, p.idNumber]);
+            await client.query('INSERT INTO case_party VALUES ($1, $2, $3, $4, $5, $6)', [
+              id,
+              position,
+              p.role,
+              p.kind,
+              p.name,
+              p.idNumber,
+            ]);
           }
           await client.query('INSERT INTO outbox (id, type, envelope, created_at) VALUES ($1, $2, $3, $4)', [
             randomUUID(),
@@ -109,7 +120,11 @@ export async function startRawPipeline(databaseUrl: string, natsUrl: string, sub
 
   const app: FastifyInstance = Fastify();
   app.post('/raw/cases', async (request, reply) => {
-    const response = await requesterConnection.request(subject, encoder.encode(JSON.stringify(request.body)), { timeout: 10_000 });
+    const response = await requesterConnection.request(
+      subject,
+      encoder.encode(JSON.stringify(request.body)),
+      { timeout: 10_000 },
+    );
     return reply.status(201).header('content-type', 'application/json').send(response.string());
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

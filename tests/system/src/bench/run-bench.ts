@@ -74,11 +74,23 @@ async function main(): Promise<void> {
       );
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const w = { rps: mean(writRounds.map((x) => x.rps)), p50: mean(writRounds.map((x) => x.p50)), p99: mean(writRounds.map((x) => x.p99)) };
-    const r = { rps: mean(rawRounds.map((x) => x.rps)), p50: mean(rawRounds.map((x) => x.p50)), p99: mean(rawRounds.map((x) => x.p99)) };
+    const w = {
+      rps: mean(writRounds.map((x) => x.rps)),
+      p50: mean(writRounds.map((x) => x.p50)),
+      p99: mean(writRounds.map((x) => x.p99)),
+    };
+    const r = {
+      rps: mean(rawRounds.map((x) => x.rps)),
+      p50: mean(rawRounds.map((x) => x.p50)),
+      p99: mean(rawRounds.map((x) => x.p99)),
+    };
     console.log('\nregistration path, 64 connections (means over rounds)');
-    console.log(`  writ (gateway → NATS → case-intake → PostgreSQL + outbox): ${w.rps.toFixed(0)} req/s, p50 ${w.p50.toFixed(1)} ms, p99 ${w.p99.toFixed(1)} ms`);
-    console.log(`  raw  (Fastify → NATS → pg, one transaction):               ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
+    console.log(
+      `  writ (gateway → NATS → case-intake → PostgreSQL + outbox): ${w.rps.toFixed(0)} req/s, p50 ${w.p50.toFixed(1)} ms, p99 ${w.p99.toFixed(1)} ms`,
+    );
+    console.log(
+      `  raw  (Fastify → NATS → pg, one transaction):               ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`,
+    );
     console.log(`  throughput ratio writ/raw: ${(w.rps / r.rps).toFixed(2)} (target ≥ 0.70)`);
     const failed = writRounds.reduce((n, x) => n + x.errors, 0) + rawRounds.reduce((n, x) => n + x.errors, 0);
     if (failed) console.log(`  WARNING: ${failed} requests failed during the run`);

@@ -36,8 +36,12 @@ export class CaseRegister1764300000100 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX enforcement_case_sequence ON enforcement_case (court_code, case_type, year, sequence)`,
     );
-    await q.query(`CREATE UNIQUE INDEX enforcement_case_request ON enforcement_case (court_code, request_key)`);
-    await q.query(`CREATE INDEX enforcement_case_listing ON enforcement_case (court_code, status, registered_at DESC)`);
+    await q.query(
+      `CREATE UNIQUE INDEX enforcement_case_request ON enforcement_case (court_code, request_key)`,
+    );
+    await q.query(
+      `CREATE INDEX enforcement_case_listing ON enforcement_case (court_code, status, registered_at DESC)`,
+    );
     await q.query(`
       CREATE TABLE case_party (
         case_id    UUID NOT NULL REFERENCES enforcement_case (id),
