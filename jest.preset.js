@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-export function jestConfig({ testMatch = ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'], testTimeout = 30_000 } = {}) {
+export function jestConfig({
+  testMatch = ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
+  testTimeout = 30_000,
+} = {}) {
   return {
     testEnvironment: 'node',
     extensionsToTreatAsEsm: ['.ts'],
