@@ -33,6 +33,10 @@ export function jestConfig({
       '^@writ/contracts$': path.join(root, 'packages/contracts/src/index.ts'),
       '^@writ/contracts/web$': path.join(root, 'packages/contracts/src/web.ts'),
       '^@writ/platform$': path.join(root, 'packages/platform/src/index.ts'),
+      '^@writ/(case-intake|asset-control|agency-sandbox|auction|fund-ledger|petitions|gateway)$': path.join(
+        root,
+        'apps/$1/src/app.ts',
+      ),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
   };

@@ -26,7 +26,12 @@ const BANKS = [
 ] as const;
 
 const WEALTH_PRODUCTS = ['稳利', '天天盈', '安心增益', '月月享', '季季红'] as const;
-const BROKERS = ['华泰证券盘锦营业部', '中信证券沈阳营业部', '国泰君安盘锦营业部', '招商证券沈阳营业部'] as const;
+const BROKERS = [
+  '华泰证券盘锦营业部',
+  '中信证券沈阳营业部',
+  '国泰君安盘锦营业部',
+  '招商证券沈阳营业部',
+] as const;
 const COMMUNITIES = ['金海湾花园', '石油新村', '辽河明珠小区', '田家街道荣兴家园', '大洼新城美墅'] as const;
 const VEHICLE_MODELS = [
   '一汽-大众 速腾 小型轿车',
@@ -61,7 +66,7 @@ function yuan(amount: number): Fen {
 
 /** A balance spread over several orders of magnitude, to the fen. */
 function balanceFen(s: DigestStream): Fen {
-  const scale = s.pick([1, 10, 100, 1000] as const);
+  const scale = s.pick([1, 1, 10, 10, 100, 1000] as const);
   return yuan(s.between(0, 999) * scale) + s.between(0, 99);
 }
 
@@ -88,7 +93,9 @@ const PROFILES: Record<AgencyKind, AgencyProfile> = {
       return {
         holder: bank.name,
         identifier: bank.bin + s.digits(13),
-        description: forPerson ? s.pick(['活期储蓄账户', '定期储蓄账户', '借记卡账户']) : s.pick(['基本存款账户', '一般存款账户']),
+        description: forPerson
+          ? s.pick(['活期储蓄账户', '定期储蓄账户', '借记卡账户'])
+          : s.pick(['基本存款账户', '一般存款账户']),
         valueKind: AssetValueKind.Balance,
         amountFen: balanceFen(s),
       };

@@ -39,7 +39,9 @@ export class DigestStream {
   }
 
   pick<T>(choices: readonly T[]): T {
-    return choices[this.between(0, choices.length - 1)];
+    const choice = choices[this.between(0, choices.length - 1)];
+    if (choice === undefined) throw new RangeError('nothing to pick from');
+    return choice;
   }
 
   digits(count: number): string {

@@ -1,0 +1,118 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import {
+  CodedError,
+  ErrorCode,
+  type AgencyInquiryReply,
+  type AgencyInquiryRequest,
+  type AgencyKind,
+  type Clock,
+} from '@writ/contracts';
+import { CLOCK } from '@writ/platform';
+import { DataSource } from 'typeorm';
+import { expectedFindings } from '../domain/agency-records.js';
+import { decideFault } from '../domain/sandbox-settings.js';
+import { InquiryLogRepository } from '../persistence/inquiry-log.repository.js';
+import { SandboxControls } from './sandbox-controls.js';
+
+/** How long a "timed-out" inquiry is held: far beyond any caller's timeout. */
+const HOLD_MS = 10 * 60_000;
+
+/**
+ * Answers one inquiry as the agency of its kind would (查询反馈): after the configured latency, with
+ * the records `expectedFindings` gives, or — as often as configured — with AGENCY_FAILED or silence.
+ * Every inquiry and its outcome is logged, as a real agency keeps a record of the courts that asked.
+ */
+@Injectable()
+export class AnswerInquiryUseCase implements OnModuleDestroy {
+  private readonly held = new Set<() => void>();
+
+  constructor(
+    private readonly controls: SandboxControls,
+    private readonly log: InquiryLogRepository,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(subjectKind: AgencyKind, request: AgencyInquiryRequest): Promise<AgencyInquiryReply> {
+    if (request.kind !== subjectKind) {
+      throw new CodedError(
+        ErrorCode.ValidationFailed,
+        `kind ${request.kind} was sent to the ${subjectKind} agency`,
+        {
+          errors: [
+            {
+              field: 'kind',
+              rule: 'kindMatchesSubject',
+              message: `kind must be ${subjectKind} on this subject`,
+            },
+          ],
+        },
+      );
+    }
+    const settings = this.controls.current();
+    const fault = decideFault(settings, this.controls.roll());
+    if (settings.latencyMs > 0) await sleep(settings.latencyMs);
+    switch (fault) {
+      case 'FAIL':
+        await this.record(request, 'FAILED', 0);
+        throw new CodedError(
+          ErrorCode.AgencyFailed,
+          `The ${subjectKind} agency could not answer inquiry ${request.inquiryId}`,
+        );
+      case 'HOLD':
+        await this.record(request, 'HELD', 0);
+        return this.hold(request);
+      case 'ANSWER': {
+        const findings = expectedFindings(subjectKind, request.subjectIdNumber);
+        await this.record(request, 'ANSWERED', findings.length);
+        return {
+          inquiryId: request.inquiryId,
+          kind: subjectKind,
+          answeredAt: this.clock.now().toISOString(),
+          findings,
+        };
+      }
+    }
+  }
+
+  private record(
+    request: AgencyInquiryRequest,
+    outcome: 'ANSWERED' | 'FAILED' | 'HELD',
+    findings: number,
+  ): Promise<void> {
+    return this.log.record(this.dataSource.manager, {
+      inquiryId: request.inquiryId,
+      kind: request.kind,
+      subjectIdNumber: request.subjectIdNumber,
+      caseNumber: request.caseNumber,
+      outcome,
+      findings,
+      receivedAt: this.clock.now(),
+    });
+  }
+
+  /** Never answers in time; gives up with AGENCY_FAILED much later, or when the sandbox stops. */
+  private hold(request: AgencyInquiryRequest): Promise<never> {
+    return new Promise<never>((_, reject) => {
+      const release = (): void => {
+        clearTimeout(timer);
+        this.held.delete(release);
+        reject(
+          new CodedError(
+            ErrorCode.AgencyFailed,
+            `The ${request.kind} agency dropped inquiry ${request.inquiryId}`,
+          ),
+        );
+      };
+      const timer = setTimeout(release, HOLD_MS);
+      timer.unref();
+      this.held.add(release);
+    });
+  }
+
+  /** Lets held inquiries go while the bus is still open, so no reply is attempted on a closed connection. */
+  onModuleDestroy(): void {
+    for (const release of [...this.held]) release();
+  }
+}

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@writ/platform';
+import { agencySandboxService } from './app.js';
+
+await runServiceMain(agencySandboxService);

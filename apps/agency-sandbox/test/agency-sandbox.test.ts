@@ -1,0 +1,140 @@
+import {
+  ALL_AGENCY_KINDS,
+  AgencyKind,
+  agencyInquireSubject,
+  ErrorCode,
+  PartyKind,
+  Subjects,
+  type AgencyInquiryRequest,
+} from '@writ/contracts';
+import {
+  BusRequestError,
+  dropDatabase,
+  testBusClient,
+  testServiceEnv,
+  uniqueSuffix,
+  type BusClient,
+  type NatsBus,
+  type RunningService,
+} from '@writ/platform';
+import { expectedFindings, startAgencySandbox } from '../src/app.js';
+
+const DEBTOR = '11010519491231002X';
+
+function inquiry(kind: AgencyKind, overrides: Partial<AgencyInquiryRequest> = {}): AgencyInquiryRequest {
+  return {
+    inquiryId: `inq-${uniqueSuffix()}`,
+    kind,
+    subjectKind: PartyKind.NaturalPerson,
+    subjectIdNumber: DEBTOR,
+    subjectName: '张三',
+    caseNumber: '（2026）辽1104执1号',
+    ...overrides,
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<BusRequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof BusRequestError) return error;
+    throw error;
+  }
+  throw new Error('expected the request to be refused');
+}
+
+describe('agency-sandbox answering inquiries over NATS', () => {
+  const namespace = `t-ag-${uniqueSuffix()}`;
+  const env: NodeJS.ProcessEnv = { ...testServiceEnv('agency-sandbox', namespace), SANDBOX_LATENCY_MS: '0' };
+  let service: RunningService;
+  let client: BusClient;
+  let bus: NatsBus;
+
+  beforeAll(async () => {
+    service = await startAgencySandbox({ env });
+    ({ client, bus } = await testBusClient(namespace));
+  });
+
+  afterEach(async () => {
+    await client.request(Subjects.Agency.Configure, { latencyMs: 0, failureRate: 0, timeoutRate: 0 });
+  });
+
+  afterAll(async () => {
+    await bus?.close();
+    await service?.close();
+    await dropDatabase(env['DATABASE_URL']!);
+  });
+
+  it('answers each agency kind on its own subject with the records expectedFindings predicts', async () => {
+    for (const kind of ALL_AGENCY_KINDS) {
+      const request = inquiry(kind);
+      const reply = await client.request(agencyInquireSubject(kind), request);
+      expect(reply.inquiryId).toBe(request.inquiryId);
+      expect(reply.kind).toBe(kind);
+      expect(reply.findings).toEqual(expectedFindings(kind, DEBTOR));
+    }
+    const logged = await service.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM agency_inquiry_log WHERE outcome = 'ANSWERED'`,
+    );
+    expect(logged[0]!.n).toBe(ALL_AGENCY_KINDS.length);
+  });
+
+  it('refuses an inquiry sent to the wrong agency, or with a malformed id number', async () => {
+    const wrongAgency = await rejection(
+      client.request(agencyInquireSubject(AgencyKind.Vehicle), inquiry(AgencyKind.RealEstate)),
+    );
+    expect(wrongAgency.wire.code).toBe(ErrorCode.ValidationFailed);
+    expect(wrongAgency.wire.errors?.[0]?.rule).toBe('kindMatchesSubject');
+    const short = await rejection(
+      client.request(
+        agencyInquireSubject(AgencyKind.Vehicle),
+        inquiry(AgencyKind.Vehicle, { subjectIdNumber: '123' }),
+      ),
+    );
+    expect(short.wire.errors?.map((e) => e.field)).toEqual(['subjectIdNumber']);
+  });
+
+  it('fails with AGENCY_FAILED at a failure rate of 1, and reports the settings it now uses', async () => {
+    const settings = await client.request(Subjects.Agency.Configure, { failureRate: 1 });
+    expect(settings).toEqual({ latencyMs: 0, failureRate: 1, timeoutRate: 0 });
+    const refused = await rejection(
+      client.request(agencyInquireSubject(AgencyKind.BankDeposit), inquiry(AgencyKind.BankDeposit)),
+    );
+    expect(refused.wire.code).toBe(ErrorCode.AgencyFailed);
+  });
+
+  it('stays silent past the caller’s timeout at a timeout rate of 1', async () => {
+    await client.request(Subjects.Agency.Configure, { timeoutRate: 1 });
+    const started = Date.now();
+    const refused = await rejection(
+      client.request(agencyInquireSubject(AgencyKind.Marriage), inquiry(AgencyKind.Marriage), {
+        timeoutMs: 300,
+      }),
+    );
+    expect(refused.wire.code).toBe(ErrorCode.UpstreamTimeout);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('waits the configured latency before answering', async () => {
+    await client.request(Subjects.Agency.Configure, { latencyMs: 200 });
+    const started = Date.now();
+    await client.request(agencyInquireSubject(AgencyKind.Securities), inquiry(AgencyKind.Securities));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it('refuses settings it cannot use, naming the field', async () => {
+    const refused = await rejection(client.request(Subjects.Agency.Configure, { failureRate: 2 }));
+    expect(refused.wire.code).toBe(ErrorCode.ValidationFailed);
+    expect(refused.wire.errors?.[0]?.field).toBe('failureRate');
+    const summed = await rejection(
+      client.request(Subjects.Agency.Configure, { failureRate: 0.6, timeoutRate: 0.6 }),
+    );
+    expect(summed.wire.errors?.[0]?.rule).toBe('ratesSum');
+  });
+
+  it('will not start with an impossible failure rate in its environment', async () => {
+    await expect(startAgencySandbox({ env: { ...env, SANDBOX_FAILURE_RATE: '1.5' } })).rejects.toThrow(
+      /SANDBOX_FAILURE_RATE/,
+    );
+  });
+});

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ALL_AGENCY_KINDS,
+  CaseInquiryStatus,
+  COURT_STAFF_ROLES,
+  CodedError,
+  ErrorCode,
+  type Actor,
+  type AgencyKind,
+  type GetFindingsReply,
+} from '@writ/contracts';
+import { DataSource } from 'typeorm';
+import { caseInquiryStatus } from '../domain/inquiry-batch.js';
+import { InquiryRepository } from '../persistence/inquiry.repository.js';
+
+const kindOrder = (kind: AgencyKind): number => ALL_AGENCY_KINDS.indexOf(kind);
+
+/** What the inquiries of a case asked and found, for the officers of the case's court. */
+@Injectable()
+export class FindingsQuery {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inquiries: InquiryRepository,
+  ) {}
+
+  async get(caseId: string, actor: Actor): Promise<GetFindingsReply> {
+    if (!actor.roles.some((role) => COURT_STAFF_ROLES.includes(role))) {
+      throw new CodedError(ErrorCode.Forbidden, 'the findings of an inquiry are for the court’s staff');
+    }
+    const manager = this.dataSource.manager;
+    const batch = await this.inquiries.findBatch(manager, caseId);
+    // another court's case reads exactly like one whose registration has not arrived yet
+    if (!batch || batch.courtCode !== actor.courtCode) {
+      return { caseId, status: CaseInquiryStatus.NotStarted, inquiries: [], assets: [] };
+    }
+    const [inquiries, assets] = await Promise.all([
+      this.inquiries.inquiriesOfCase(manager, caseId),
+      this.inquiries.assetsOfCase(manager, caseId),
+    ]);
+    inquiries.sort(
+      (a, b) => a.respondentPosition - b.respondentPosition || kindOrder(a.kind) - kindOrder(b.kind),
+    );
+    assets.sort(
+      (a, b) =>
+        a.respondentPosition - b.respondentPosition ||
+        kindOrder(a.kind) - kindOrder(b.kind) ||
+        a.position - b.position,
+    );
+    return {
+      caseId,
+      status: caseInquiryStatus(batch),
+      startedAt: batch.startedAt.toISOString(),
+      ...(batch.completedAt ? { completedAt: batch.completedAt.toISOString() } : {}),
+      inquiries: inquiries.map((i) => ({
+        kind: i.kind,
+        respondentIdNumber: i.respondentIdNumber,
+        respondentName: i.respondentName,
+        status: i.status,
+        attempts: i.attempts,
+        ...(i.lastError ? { lastError: i.lastError } : {}),
+        ...(i.answeredAt ? { answeredAt: i.answeredAt.toISOString() } : {}),
+      })),
+      assets: assets.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        respondentIdNumber: a.respondentIdNumber,
+        holder: a.holder,
+        identifier: a.identifier,
+        description: a.description,
+        valueKind: a.valueKind,
+        amountFen: a.amountFen,
+      })),
+    };
+  }
+}

@@ -1,0 +1,132 @@
+import {
+  ALL_AGENCY_KINDS,
+  caseClassOf,
+  CaseClass,
+  CodedError,
+  ErrorCode,
+  InquiryStatus,
+  isFen,
+  type AgencyFinding,
+  type AgencyInquiryReply,
+  type AgencyKind,
+  type CaseType,
+  type PartyKind,
+  type WireError,
+} from '@writ/contracts';
+import type { RetryPolicy } from './retry-policy.js';
+
+/** A respondent (被执行人) as named at registration. */
+export interface Respondent {
+  kind: PartyKind;
+  name: string;
+  idNumber: string;
+}
+
+/** One question to one agency about one respondent (网络查询). */
+export interface PlannedInquiry {
+  kind: AgencyKind;
+  respondent: Respondent;
+  /** the respondent's place in the case, so answers list in the order of the case */
+  respondentPosition: number;
+}
+
+/** Where an inquiry stands between attempts. */
+export interface InquiryProgress {
+  status: InquiryStatus;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  answeredAt: Date | null;
+  failedAt: Date | null;
+}
+
+/**
+ * Only 执行实施 cases (执, 执恢, 执保) look for property: 执行审查 cases decide objections and reviews
+ * about an enforcement and have no debtor's assets of their own to find.
+ */
+export function needsAssetInquiry(caseType: CaseType): boolean {
+  return caseClassOf(caseType) === CaseClass.Implementation;
+}
+
+/**
+ * The seed court's rule 立案当日启动财产查控: on registration every respondent is searched through
+ * every agency of the network at once (财产调查规定 Art 1, 13).
+ */
+export function planInquiries(respondents: readonly Respondent[]): PlannedInquiry[] {
+  return respondents.flatMap((respondent, respondentPosition) =>
+    ALL_AGENCY_KINDS.map((kind) => ({ kind, respondent, respondentPosition })),
+  );
+}
+
+export function newInquiryProgress(now: Date): InquiryProgress {
+  return {
+    status: InquiryStatus.Pending,
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+    answeredAt: null,
+    failedAt: null,
+  };
+}
+
+function requirePending(progress: InquiryProgress): void {
+  if (progress.status !== InquiryStatus.Pending) {
+    throw new CodedError(
+      ErrorCode.InvalidState,
+      `an inquiry already ${progress.status} takes no further outcome`,
+    );
+  }
+}
+
+/** The agency answered: the inquiry is done, whatever it found. */
+export function inquiryAnswered(progress: InquiryProgress, now: Date): InquiryProgress {
+  requirePending(progress);
+  return {
+    ...progress,
+    status: InquiryStatus.Answered,
+    attempts: progress.attempts + 1,
+    nextAttemptAt: null,
+    answeredAt: now,
+  };
+}
+
+/** An attempt failed: ask again after the policy's delay, or give up for good after the last attempt. */
+export function inquiryAttemptFailed(
+  progress: InquiryProgress,
+  error: WireError,
+  now: Date,
+  policy: RetryPolicy,
+): InquiryProgress {
+  requirePending(progress);
+  const attempts = progress.attempts + 1;
+  const lastError = `${error.code}: ${error.message}`.slice(0, 500);
+  const decision = policy.afterFailure(attempts, error.code);
+  if (decision.giveUp) {
+    return {
+      ...progress,
+      status: InquiryStatus.Failed,
+      attempts,
+      lastError,
+      nextAttemptAt: null,
+      failedAt: now,
+    };
+  }
+  return { ...progress, attempts, lastError, nextAttemptAt: new Date(now.getTime() + decision.delayMs) };
+}
+
+/**
+ * What is wrong with an agency's reply, or null when it can be recorded: it must answer the inquiry
+ * asked, and every amount must be whole fen.
+ */
+export function replyProblem(
+  inquiry: { id: string; kind: AgencyKind },
+  reply: AgencyInquiryReply,
+): string | null {
+  if (reply.inquiryId !== inquiry.id || reply.kind !== inquiry.kind) {
+    return `the reply answers ${reply.kind} inquiry ${reply.inquiryId}, not ${inquiry.kind} inquiry ${inquiry.id}`;
+  }
+  if (!Array.isArray(reply.findings)) return 'the reply has no list of findings';
+  const bad = reply.findings.findIndex((f: AgencyFinding) => !isFen(f.amountFen));
+  if (bad >= 0) return `finding ${bad} has an amount that is not whole fen`;
+  return null;
+}

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@writ/platform';
+import { assetControlService } from './app.js';
+
+await runServiceMain(assetControlService);
