@@ -1,4 +1,3 @@
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -7,6 +6,7 @@ import { startWrit, type RunningWrit } from '../src/harness.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+// playwright gives each launch a fresh, empty profile of its own
 /** An officer in the browser: logs in, registers a case, and watches the found assets arrive. */
 describe('the web UI in headless Chromium', () => {
   let writ: RunningWrit;
@@ -26,7 +26,6 @@ describe('the web UI in headless Chromium', () => {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'writ-chromium-'))}`,
       ],
     });
     page = await browser.newPage();
