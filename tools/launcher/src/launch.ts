@@ -47,6 +47,14 @@ export interface LaunchHandle {
 
 type Step = { what: string; run: () => Promise<unknown> };
 
+/** The services to run: all of them, or the subset WRIT_SERVICES names (an unknown name is an error). */
+function selectedServices(settings: LaunchSettings): readonly ServiceSpec[] {
+  if (!settings.services) return SERVICES;
+  const unknown = settings.services.filter((name) => !SERVICES.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`WRIT_SERVICES names unknown services: ${unknown.join(', ')}`);
+  return SERVICES.filter((s) => settings.services?.includes(s.name));
+}
+
 /**
  * Brings the whole of Writ up on this machine: PostgreSQL and NATS where they answer, embedded ones
  * where they do not, every service, and the gateway; resolves once the gateway answers /api/health.
@@ -180,7 +188,8 @@ async function runAsProcesses(
   teardown: Step[],
   readyBy: number,
 ): Promise<string> {
-  const missing = [...SERVICES.map((s) => s.name), GATEWAY.name].filter(
+  const services = selectedServices(settings);
+  const missing = [...services.map((s) => s.name), GATEWAY.name].filter(
     (name) => !existsSync(mainScript(REPO_ROOT, name)),
   );
   if (missing.length)
@@ -200,7 +209,7 @@ async function runAsProcesses(
         ),
     });
 
-  const children = SERVICES.map((spec) => ({ spec, child: spawnOne(spec.name, serviceEnv(spec.name)) }));
+  const children = services.map((spec) => ({ spec, child: spawnOne(spec.name, serviceEnv(spec.name)) }));
   teardown.push({ what: 'the services', run: () => Promise.all(children.map(({ child }) => child.stop())) });
   log(
     `Services    starting ${children.map(({ spec, child }) => `${spec.name} (pid ${child.pid})`).join(', ')}`,
@@ -264,8 +273,9 @@ async function runInProcess(
 ): Promise<string> {
   const bus = new InProcessBus(createLogger('in-process-bus', settings.logLevel));
   teardown.push({ what: 'the in-process bus', run: () => bus.close() });
-  log(`Services    starting ${SERVICES.map((s) => s.name).join(', ')} in this process`);
-  const services = await startServicesInProcess(SERVICES, bus, serviceEnv);
+  const selected = selectedServices(settings);
+  log(`Services    starting ${selected.map((s) => s.name).join(', ')} in this process`);
+  const services = await startServicesInProcess(selected, bus, serviceEnv);
   teardown.push({ what: 'the services', run: () => Promise.all(services.map((s) => s.close())) });
   const startGateway = await GATEWAY.load();
   const gateway: RunningGateway = await withoutTheirSignalHandlers(() =>

@@ -19,6 +19,8 @@ export interface LaunchSettings {
   logLevel: string;
   forceInProcess: boolean;
   forceEmbeddedPostgres: boolean;
+  /** the services to run besides the gateway; all when WRIT_SERVICES is not set (benchmarks run a subset) */
+  services?: string[];
 }
 
 function flag(value: string | undefined): boolean {
@@ -51,6 +53,14 @@ export function readSettings(env: NodeJS.ProcessEnv, defaultDataDir: string): La
     logLevel: env['LOG_LEVEL']?.trim() || 'warn',
     forceInProcess: flag(env['WRIT_FORCE_IN_PROCESS']),
     forceEmbeddedPostgres: flag(env['WRIT_FORCE_EMBEDDED_PG']),
+    ...(env['WRIT_SERVICES']?.trim()
+      ? {
+          services: env['WRIT_SERVICES']
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean),
+        }
+      : {}),
   };
 }
 

@@ -10,9 +10,20 @@ import {
   type RegisterCaseCommand,
 } from '@writ/contracts';
 import { CLOCK, UnitOfWork } from '@writ/platform';
-import { filingDayOf, registerCase, respondentsOf } from '../domain/enforcement-case.js';
+import { acceptApplication, registerCase, respondentsOf } from '../domain/enforcement-case.js';
 import { CaseRepository } from '../persistence/case.repository.js';
 import { toCaseDetail } from './case-views.js';
+
+function isRequestKeyTaken(error: unknown): boolean {
+  const failure = error as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
+  const code = failure.code ?? failure.driverError?.code;
+  const constraint = failure.constraint ?? failure.driverError?.constraint;
+  return code === '23505' && constraint === 'enforcement_case_request';
+}
 
 /** A stable digest of what was asked, so a retried key can be told from a reused one. */
 function requestHashOf(command: RegisterCaseCommand): string {
@@ -38,15 +49,41 @@ export class RegisterCaseUseCase {
     try {
       return await this.register(command, actor, requestHash);
     } catch (error) {
-      // two deliveries of the same request raced; the loser answers with the winner's case
-      if (
-        (error as { code?: string }).code === '23505' &&
-        String((error as Error).message).includes('request')
-      ) {
-        return this.register(command, actor, requestHash);
-      }
+      // the key was used before (a retry, or two deliveries racing): the unique index said so, and
+      // the refused attempt rolled back with its case number, leaving no gap
+      if (isRequestKeyTaken(error)) return this.answerRepeated(command, actor, requestHash);
       throw error;
     }
+  }
+
+  /** A repeated key answers with the first registration, or is refused when the content differs. */
+  private async answerRepeated(
+    command: RegisterCaseCommand,
+    actor: Actor,
+    requestHash: string,
+  ): Promise<CaseDetail> {
+    const earlier = await this.cases.findByRequestKey(
+      this.unitOfWork.manager,
+      actor.courtCode,
+      command.requestKey,
+    );
+    if (!earlier) throw new Error(`request key ${command.requestKey} reported taken but not found`);
+    if (earlier.requestHash !== requestHash) {
+      throw new CodedError(
+        ErrorCode.IdempotencyConflict,
+        `requestKey ${command.requestKey} was already used for a different registration (${earlier.case.caseNumber})`,
+        {
+          errors: [
+            {
+              field: 'requestKey',
+              rule: 'idempotencyKeyReuse',
+              message: 'requestKey was used for other content',
+            },
+          ],
+        },
+      );
+    }
+    return toCaseDetail(earlier.case);
   }
 
   private async register(
@@ -54,44 +91,30 @@ export class RegisterCaseUseCase {
     actor: Actor,
     requestHash: string,
   ): Promise<CaseDetail> {
+    const accepted = acceptApplication(
+      {
+        caseType: command.caseType,
+        basis: command.basis,
+        applicants: command.applicants,
+        respondents: command.respondents,
+        claimAmountFen: command.claimAmountFen,
+        ...(command.note ? { note: command.note } : {}),
+      },
+      this.clock.now(),
+    );
     return this.unitOfWork.run(async (tx) => {
-      const earlier = await this.cases.findByRequestKey(tx.manager, actor.courtCode, command.requestKey);
-      if (earlier) {
-        if (earlier.requestHash !== requestHash) {
-          throw new CodedError(
-            ErrorCode.IdempotencyConflict,
-            `requestKey ${command.requestKey} was already used for a different registration (${earlier.case.caseNumber})`,
-            {
-              errors: [
-                {
-                  field: 'requestKey',
-                  rule: 'idempotencyKeyReuse',
-                  message: 'requestKey was used for other content',
-                },
-              ],
-            },
-          );
-        }
-        return toCaseDetail(earlier.case);
-      }
-      const now = this.clock.now();
-      const { year } = filingDayOf(now);
+      // from here to commit the court's sequence row is locked: only prepared writes follow
       const sequence = await this.cases.nextSequence(tx.manager, {
         courtCode: actor.courtCode,
         caseType: command.caseType,
-        year,
+        year: accepted.year,
       });
-      const registered = registerCase(
-        {
-          caseType: command.caseType,
-          basis: command.basis,
-          applicants: command.applicants,
-          respondents: command.respondents,
-          claimAmountFen: command.claimAmountFen,
-          ...(command.note ? { note: command.note } : {}),
-        },
-        { id: randomUUID(), courtCode: actor.courtCode, sequence, now, registeredBy: actor.id },
-      );
+      const registered = registerCase(accepted, {
+        id: randomUUID(),
+        courtCode: actor.courtCode,
+        sequence,
+        registeredBy: actor.id,
+      });
       await this.cases.insert(tx.manager, registered, { key: command.requestKey, hash: requestHash });
       const detail = toCaseDetail(registered);
       await tx.audit({

@@ -1,5 +1,11 @@
 import { CaseStatus, CaseType, CodedError, ErrorCode, PartyKind, PartyRole } from '@writ/contracts';
-import { applicationProblems, filingDayOf, registerCase, type CaseApplication } from './enforcement-case.js';
+import {
+  acceptApplication,
+  applicationProblems,
+  filingDayOf,
+  registerCase,
+  type CaseApplication,
+} from './enforcement-case.js';
 
 const application = (overrides: Partial<CaseApplication> = {}): CaseApplication => ({
   caseType: CaseType.Execution,
@@ -16,10 +22,11 @@ const application = (overrides: Partial<CaseApplication> = {}): CaseApplication 
 
 describe('立案 (registering an enforcement case)', () => {
   const facts = { id: 'c1', courtCode: '辽1104', sequence: 5, registeredBy: 'u1' };
+  const file = (a: CaseApplication, now: Date) => registerCase(acceptApplication(a, now), facts);
 
   it('numbers the case and takes the filing date in Beijing time', () => {
     // 16:30 UTC on 31 December is already 1 January in Asia/Shanghai: the case belongs to the new year
-    const registered = registerCase(application(), { ...facts, now: new Date('2026-12-31T16:30:00Z') });
+    const registered = file(application(), new Date('2026-12-31T16:30:00Z'));
     expect(registered.caseNumber).toBe('（2027）辽1104执5号');
     expect(registered.filingDate).toBe('2027-01-01');
     expect(registered.status).toBe(CaseStatus.Registered);
@@ -28,10 +35,10 @@ describe('立案 (registering an enforcement case)', () => {
 
   it('refuses a basis that had not taken effect by the filing date (执行工作规定 Art 16)', () => {
     const refuse = () =>
-      registerCase(application({ basis: { ...application().basis, effectiveDate: '2026-12-01' } }), {
-        ...facts,
-        now: new Date('2026-11-28T02:00:00Z'),
-      });
+      acceptApplication(
+        application({ basis: { ...application().basis, effectiveDate: '2026-12-01' } }),
+        new Date('2026-11-28T02:00:00Z'),
+      );
     expect(refuse).toThrow(CodedError);
     try {
       refuse();

@@ -98,12 +98,20 @@ export function filingDayOf(now: Date): { year: number; filingDate: string } {
   return { year: shanghaiYearOf(now), filingDate: shanghaiDateOf(now) };
 }
 
-/** 立案: makes the case from an accepted application and its allocated sequence number. */
-export function registerCase(
-  application: CaseApplication,
-  facts: { id: string; courtCode: string; sequence: number; now: Date; registeredBy: string },
-): EnforcementCase {
-  const { year, filingDate } = filingDayOf(facts.now);
+/** An application that passed every acceptance check, filed at a known moment. */
+export interface AcceptedApplication {
+  application: CaseApplication;
+  filedAt: Date;
+  year: number;
+  filingDate: string;
+}
+
+/**
+ * Checks the application for 立案 and fixes its filing day. Done before a case number is taken, so
+ * a refusal never consumes one and the numbering stays free of gaps.
+ */
+export function acceptApplication(application: CaseApplication, now: Date): AcceptedApplication {
+  const { year, filingDate } = filingDayOf(now);
   const problems = applicationProblems(application, filingDate);
   if (problems.length) {
     throw new CodedError(ErrorCode.RuleViolated, problems.map((p) => p.message).join('; '), {
@@ -111,6 +119,15 @@ export function registerCase(
       rule: problems[0]!.rule,
     });
   }
+  return { application, filedAt: now, year, filingDate };
+}
+
+/** 立案: the accepted application becomes a case under its allocated sequence number. */
+export function registerCase(
+  accepted: AcceptedApplication,
+  facts: { id: string; courtCode: string; sequence: number; registeredBy: string },
+): EnforcementCase {
+  const { application, year, filingDate } = accepted;
   return {
     id: facts.id,
     courtCode: facts.courtCode,
@@ -131,7 +148,7 @@ export function registerCase(
       ...application.respondents.map((p) => ({ ...p, role: PartyRole.Respondent })),
     ],
     ...(application.note ? { note: application.note } : {}),
-    registeredAt: facts.now,
+    registeredAt: accepted.filedAt,
     filingDate,
     registeredBy: facts.registeredBy,
   };

@@ -31,40 +31,49 @@ export class CaseRepository {
     return row!.last_value;
   }
 
+  /**
+   * Plain parameterised SQL: these two statements run while the sequence row is locked, so they are
+   * kept free of query building.
+   */
   async insert(
     manager: EntityManager,
     c: EnforcementCase,
     request: { key: string; hash: string },
   ): Promise<void> {
-    await manager.insert(CaseRecord, {
-      id: c.id,
-      courtCode: c.courtCode,
-      caseType: c.caseType,
-      year: c.year,
-      sequence: c.sequence,
-      caseNumber: c.caseNumber,
-      status: c.status,
-      claimAmountFen: c.claimAmountFen,
-      basisDocumentNumber: c.basis.documentNumber,
-      basisIssuingCourt: c.basis.issuingCourt,
-      basisEffectiveDate: c.basis.effectiveDate,
-      note: c.note ?? null,
-      registeredAt: c.registeredAt,
-      filingDate: c.filingDate,
-      registeredBy: c.registeredBy,
-      requestKey: request.key,
-      requestHash: request.hash,
+    await manager.query(
+      `INSERT INTO enforcement_case (id, court_code, case_type, year, sequence, case_number, status, claim_amount_fen,
+         basis_document_number, basis_issuing_court, basis_effective_date, note, registered_at, filing_date,
+         registered_by, request_key, request_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [
+        c.id,
+        c.courtCode,
+        c.caseType,
+        c.year,
+        c.sequence,
+        c.caseNumber,
+        c.status,
+        c.claimAmountFen,
+        c.basis.documentNumber,
+        c.basis.issuingCourt,
+        c.basis.effectiveDate,
+        c.note ?? null,
+        c.registeredAt,
+        c.filingDate,
+        c.registeredBy,
+        request.key,
+        request.hash,
+      ],
+    );
+    const values: unknown[] = [];
+    const rows = c.parties.map((p, position) => {
+      const at = values.length;
+      values.push(c.id, position, p.role, p.kind, p.name, p.idNumber);
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
     });
-    await manager.insert(
-      PartyRecord,
-      c.parties.map((p, position) => ({
-        caseId: c.id,
-        position,
-        role: p.role,
-        kind: p.kind,
-        name: p.name,
-        idNumber: p.idNumber,
-      })),
+    await manager.query(
+      `INSERT INTO case_party (case_id, position, role, kind, name, id_number) VALUES ${rows.join(', ')}`,
+      values,
     );
   }
 

@@ -1,15 +1,20 @@
 import { Role, type Actor } from '@writ/contracts';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 
 /** Access tokens: HS256 JWTs (jose, the maintained standard library for JOSE) carrying the actor. */
 export class TokenService {
-  private readonly key: Uint8Array;
+  // a KeyObject made once: given raw bytes, jose would import the key again on every request
+  private readonly key: KeyObject;
+  private static readonly CACHE_SIZE = 10_000;
+  private readonly verified = new Map<string, { actor: Actor; validUntil: number }>();
+  private readonly expiries = new Map<string, number>();
 
   constructor(
     secret: string,
     private readonly ttlMinutes: number,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   async issue(actor: Actor, now: Date): Promise<{ token: string; expiresAt: string }> {
@@ -32,12 +37,35 @@ export class TokenService {
 
   /** The actor a token speaks for, or null when it is forged, expired or malformed. */
   async verify(token: string, now: Date): Promise<Actor | null> {
+    const cached = this.verified.get(token);
+    if (cached && now.getTime() < cached.validUntil) return cached.actor;
+    const actor = await this.verifySignature(token, now);
+    if (actor) this.remember(token, actor, now);
+    return actor;
+  }
+
+  /**
+   * A token verified once is trusted again, without re-checking its signature, for a minute at most
+   * and never past its expiry: an officer's token is then checked once a minute, not on every click.
+   */
+  private remember(token: string, actor: Actor, now: Date): void {
+    const expiresAt = this.expiries.get(token) ?? now.getTime();
+    this.expiries.delete(token);
+    if (this.verified.size >= TokenService.CACHE_SIZE) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { actor, validUntil: Math.min(expiresAt, now.getTime() + 60_000) });
+  }
+
+  private async verifySignature(token: string, now: Date): Promise<Actor | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: 'writ',
         algorithms: ['HS256'],
         currentDate: now,
       });
+      if (typeof payload.exp === 'number') this.expiries.set(token, payload.exp * 1000);
       const roles = Array.isArray(payload['roles']) ? (payload['roles'] as unknown[]) : [];
       const known = new Set<string>(Object.values(Role));
       if (typeof payload.sub !== 'string' || typeof payload['court'] !== 'string') return null;

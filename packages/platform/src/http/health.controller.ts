@@ -28,12 +28,10 @@ export class HealthController {
       .catch(() => false);
     const bus = await this.bus.isHealthy();
     const ok = database && bus;
-    await reply
-      .status(ok ? 200 : 503)
-      .send({
-        status: ok ? 'ok' : 'unavailable',
-        checks: { database: database ? 'up' : 'down', bus: bus ? 'up' : 'down' },
-      });
+    await reply.status(ok ? 200 : 503).send({
+      status: ok ? 'ok' : 'unavailable',
+      checks: { database: database ? 'up' : 'down', bus: bus ? 'up' : 'down' },
+    });
   }
 
   @Get('metrics')

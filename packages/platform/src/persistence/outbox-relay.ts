@@ -29,7 +29,11 @@ export class OutboxRelay {
     private readonly logger: Logger,
     private readonly pollMs = 1_000,
     private readonly batchSize = 100,
+    /** commits arriving within this window leave in one pass: fewer relay transactions under load */
+    private readonly coalesceMs = 5,
   ) {}
+
+  private soon?: NodeJS.Timeout;
 
   start(): void {
     this.stopped = false;
@@ -39,12 +43,25 @@ export class OutboxRelay {
   private schedule(delay: number): void {
     if (this.stopped) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.kick(), delay);
+    this.timer = setTimeout(() => this.runNow(), delay);
     this.timer.unref?.();
   }
 
-  /** Relay now (coalescing calls that arrive while a pass is running). */
+  /** Relay soon: called after each commit; calls that arrive together are served by one pass. */
   kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.soon) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      this.runNow();
+    }, this.coalesceMs);
+  }
+
+  private runNow(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
@@ -124,6 +141,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.soon);
     await this.running;
   }
 }

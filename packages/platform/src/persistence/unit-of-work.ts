@@ -23,10 +23,15 @@ export interface AuditEntry {
 
 /**
  * One database transaction of a use case. State changes, the events they cause (into the outbox) and
- * the audit entries all commit together or not at all.
+ * the audit entries all commit together or not at all. Events and audit entries are written in one
+ * statement just before commit, so a use case that holds a lock pays one round trip for both.
  */
 export class Transaction {
+  /** events recorded and not yet written */
   readonly events: EventEnvelope[] = [];
+  /** events written by this transaction */
+  readonly flushed: EventEnvelope[] = [];
+  private readonly auditRows: unknown[][] = [];
 
   constructor(
     readonly manager: EntityManager,
@@ -56,35 +61,55 @@ export class Transaction {
       courtCode: meta.courtCode,
       data,
     };
-    await this.manager.query('INSERT INTO outbox (id, type, envelope, created_at) VALUES ($1, $2, $3, $4)', [
-      envelope.id,
-      type,
-      JSON.stringify(envelope),
-      envelope.occurredAt,
-    ]);
     this.events.push(envelope);
     return envelope;
   }
 
-  /** Writes an audit entry in the same transaction as the change it describes. */
+  /** Records an audit entry, written in the same transaction as the change it describes. */
   async audit(entry: AuditEntry): Promise<void> {
     const actor = this.actor(entry.actor);
-    await this.manager.query(
-      `INSERT INTO audit_log (at, actor_id, actor_name, court_code, action, entity_type, entity_id, before, after, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        this.clock.now().toISOString(),
-        actor.id,
-        actor.username,
-        entry.courtCode,
-        entry.action,
-        entry.entityType,
-        entry.entityId,
-        entry.before === undefined ? null : JSON.stringify(entry.before),
-        entry.after === undefined ? null : JSON.stringify(entry.after),
-        currentContext()?.correlationId ?? null,
-      ],
-    );
+    this.auditRows.push([
+      this.clock.now().toISOString(),
+      actor.id,
+      actor.username,
+      entry.courtCode,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      entry.after === undefined ? null : JSON.stringify(entry.after),
+      currentContext()?.correlationId ?? null,
+    ]);
+  }
+
+  /** Writes the recorded events and audit entries; the unit of work calls it before commit. */
+  async flush(): Promise<void> {
+    const events = this.events.splice(0);
+    const audits = this.auditRows.splice(0);
+    this.flushed.push(...events);
+    if (!events.length && !audits.length) return;
+    const values: unknown[] = [];
+    const tuples = (rows: unknown[][]): string =>
+      rows
+        .map((row) => {
+          const start = values.length;
+          values.push(...row);
+          return `(${row.map((_, i) => `$${start + i + 1}`).join(', ')})`;
+        })
+        .join(', ');
+    const parts: string[] = [];
+    if (events.length) {
+      const rows = events.map((e) => [e.id, e.type, JSON.stringify(e), e.occurredAt]);
+      parts.push(`INSERT INTO outbox (id, type, envelope, created_at) VALUES ${tuples(rows)}`);
+    }
+    if (audits.length) {
+      parts.push(
+        `INSERT INTO audit_log (at, actor_id, actor_name, court_code, action, entity_type, entity_id, before, after, correlation_id)
+         VALUES ${tuples(audits)}`,
+      );
+    }
+    const sql = parts.length === 1 ? parts[0]! : `WITH written AS (${parts[0]!} RETURNING 1) ${parts[1]!}`;
+    await this.manager.query(sql, values);
   }
 }
 
@@ -97,12 +122,18 @@ export class UnitOfWork {
     private readonly afterCommit: () => void,
   ) {}
 
+  /** For reads outside any transaction. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let emitted = false;
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new Transaction(manager, this.clock, this.service);
       const value = await work(tx);
-      emitted = tx.events.length > 0;
+      await tx.flush();
+      emitted = tx.flushed.length > 0;
       return value;
     });
     if (emitted) this.afterCommit();

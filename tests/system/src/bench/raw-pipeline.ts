@@ -41,16 +41,17 @@ interface Application {
   claimAmountFen: number;
 }
 
-export async function startRawPipeline(
+const encoder = new TextEncoder();
+
+/** The responder: like case-intake, a process answering on NATS and writing to PostgreSQL. */
+export async function startRawResponder(
   databaseUrl: string,
   natsUrl: string,
   subject: string,
-): Promise<RawPipeline> {
+): Promise<() => Promise<void>> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   await pool.query(SCHEMA);
   const responderConnection: NatsConnection = await connect({ servers: natsUrl });
-  const requesterConnection: NatsConnection = await connect({ servers: natsUrl });
-  const encoder = new TextEncoder();
 
   responderConnection.subscribe(subject, {
     queue: 'raw',
@@ -118,6 +119,16 @@ export async function startRawPipeline(
     },
   });
 
+  await responderConnection.flush();
+  return async () => {
+    await responderConnection.drain();
+    await pool.end();
+  };
+}
+
+/** The front: like the gateway, an HTTP server passing each request over NATS. */
+export async function startRawFront(natsUrl: string, subject: string, port = 0): Promise<RawPipeline> {
+  const requesterConnection: NatsConnection = await connect({ servers: natsUrl });
   const app: FastifyInstance = Fastify();
   app.post('/raw/cases', async (request, reply) => {
     const response = await requesterConnection.request(
@@ -127,16 +138,14 @@ export async function startRawPipeline(
     );
     return reply.status(201).header('content-type', 'application/json').send(response.string());
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const bound = typeof address === 'object' && address ? address.port : port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     async close() {
       await app.close();
       await requesterConnection.drain();
-      await responderConnection.drain();
-      await pool.end();
     },
   };
 }
