@@ -8,7 +8,6 @@ import {
   type AgencyInquiryRequest,
 } from '@writ/contracts';
 import {
-  BusRequestError,
   dropDatabase,
   testBusClient,
   testServiceEnv,
@@ -16,6 +15,7 @@ import {
   type BusClient,
   type NatsBus,
   type RunningService,
+  rejection,
 } from '@writ/platform';
 import { expectedFindings, startAgencySandbox } from '../src/app.js';
 
@@ -31,16 +31,6 @@ function inquiry(kind: AgencyKind, overrides: Partial<AgencyInquiryRequest> = {}
     caseNumber: '（2026）辽1104执1号',
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BusRequestError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BusRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
 }
 
 describe('agency-sandbox answering inquiries over NATS', () => {

@@ -16,7 +16,6 @@ import {
   type GetFindingsReply,
 } from '@writ/contracts';
 import {
-  BusRequestError,
   dropDatabase,
   testActor,
   testBusClient,
@@ -25,6 +24,7 @@ import {
   type BusClient,
   type NatsBus,
   type RunningService,
+  rejection,
 } from '@writ/platform';
 import { expectedFindings, startAgencySandbox } from '@writ/agency-sandbox';
 import { startAssetControl } from '../src/app.js';
@@ -101,16 +101,6 @@ async function eventually<T>(
       throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 500)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BusRequestError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BusRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
 }
 
 describe('财产查控: asset-control asks every agency about a registered case’s respondents', () => {

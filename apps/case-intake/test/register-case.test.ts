@@ -1,6 +1,5 @@
 import { ErrorCode, PartyKind, Subjects, type RegisterCaseCommand, CaseType } from '@writ/contracts';
 import {
-  BusRequestError,
   dropDatabase,
   testActor,
   testBusClient,
@@ -9,6 +8,7 @@ import {
   type BusClient,
   type NatsBus,
   type RunningService,
+  rejection,
 } from '@writ/platform';
 import { startCaseIntake } from '../src/app.js';
 
@@ -35,16 +35,6 @@ async function caseCount(service: RunningService): Promise<number> {
     'SELECT count(*)::int AS n FROM enforcement_case',
   );
   return rows[0]!.n;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BusRequestError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BusRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
 }
 
 describe('case-intake registering cases over NATS, stored in PostgreSQL', () => {

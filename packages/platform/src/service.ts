@@ -145,29 +145,38 @@ export async function startService(
   @Module({ imports: [PlatformModule.forService(providers), definition.module] })
   class ServiceRootModule {}
 
-  const app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter(), {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
-  // deferred, so that the pipe and filter below are in place when the handlers are wired
-  const microservice = app.connectMicroservice(
-    {
-      strategy: new BusTransportStrategy(
-        bus,
-        definition.name,
-        definition.prefix,
-        definition.version,
-        clock,
-        metrics,
-      ),
-    },
-    { deferInitialization: true },
-  );
-  microservice.useGlobalPipes(createRpcValidationPipe());
-  microservice.useGlobalFilters(new CodedRpcExceptionFilter(logger));
-  app.enableShutdownHooks();
-  await app.startAllMicroservices();
-  await app.listen({ port: config.HTTP_PORT, host: env['HTTP_HOST'] ?? '127.0.0.1' });
+  let app: NestFastifyApplication | undefined;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(ServiceRootModule, new FastifyAdapter(), {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+    });
+    // deferred, so that the pipe and filter below are in place when the handlers are wired
+    const microservice = app.connectMicroservice(
+      {
+        strategy: new BusTransportStrategy(
+          bus,
+          definition.name,
+          definition.prefix,
+          definition.version,
+          clock,
+          metrics,
+        ),
+      },
+      { deferInitialization: true },
+    );
+    microservice.useGlobalPipes(createRpcValidationPipe());
+    microservice.useGlobalFilters(new CodedRpcExceptionFilter(logger));
+    app.enableShutdownHooks();
+    await app.startAllMicroservices();
+    await app.listen({ port: config.HTTP_PORT, host: env['HTTP_HOST'] ?? '127.0.0.1' });
+  } catch (error) {
+    // a service that cannot start leaves nothing open behind it
+    await app?.close().catch(() => undefined);
+    if (ownsBus) await bus.close().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
   relay.start();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;

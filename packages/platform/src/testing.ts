@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Actor } from '@writ/contracts';
 import { BusClient } from './bus/bus-client.js';
+import { BusRequestError } from './bus/message-bus.js';
 import { NatsBus } from './bus/nats-bus.js';
 import { createLogger } from './logger.js';
 
@@ -57,4 +58,15 @@ export function testActor(overrides: Partial<Actor> = {}): Actor {
     courtCode: '辽1104',
     ...overrides,
   };
+}
+
+/** The coded error a request was refused with; fails if it was not refused. */
+export async function rejection(promise: Promise<unknown>): Promise<BusRequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof BusRequestError) return error;
+    throw error;
+  }
+  throw new Error('expected the request to be refused');
 }
