@@ -120,7 +120,7 @@ export async function startService(
     throw error;
   }
   const relay = new OutboxRelay(dataSource, bus, clock, logger);
-  const unitOfWork = new UnitOfWork(dataSource, clock, definition.name, () => relay.kick());
+  const unitOfWork = new UnitOfWork(dataSource, clock, definition.name, (events) => relay.committed(events));
   const metrics = new ServiceMetrics(definition.name, () => relay.pendingCount());
 
   const providers: Provider[] = [

@@ -118,6 +118,35 @@ describe('the outbox and the inbox on real PostgreSQL and JetStream', () => {
     await consumer.stop();
   });
 
+  it('publishes a committed event at once and marks it published, without waiting for the safety net', async () => {
+    const fast = new OutboxRelay(dataSource, bus, clock, logger, { pollMs: 60_000 });
+    const wired = new UnitOfWork(dataSource, clock, 'platform-test', (events) => fast.committed(events));
+    const caseId = randomUUID();
+    const seen: string[] = [];
+    const consumer = await bus.consume('fast-listener', Events.CaseRegistered, async (envelope) => {
+      seen.push((envelope.data as { caseId: string }).caseId);
+    });
+    fast.start();
+    try {
+      const envelope = await wired.run((tx) =>
+        tx.emit(Events.CaseRegistered, caseRegistered(caseId), { courtCode: '辽1104' }),
+      );
+      await until(async () => (seen.includes(caseId) ? true : undefined));
+      const published = await until(async () => {
+        const [row] = await dataSource.query<{ published_at: Date | null }[]>(
+          'SELECT published_at FROM outbox WHERE id = $1',
+          [envelope.id],
+        );
+        return row?.published_at ?? undefined;
+      });
+      expect(published).toBeInstanceOf(Date);
+      expect(seen.filter((id) => id === caseId)).toHaveLength(1);
+    } finally {
+      await fast.stop();
+      await consumer.stop();
+    }
+  });
+
   it('rolls back the state change, the audit entry and the event together', async () => {
     const before = await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox');
     await expect(

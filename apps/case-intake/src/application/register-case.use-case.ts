@@ -115,7 +115,7 @@ export class RegisterCaseUseCase {
         sequence,
         registeredBy: actor.id,
       });
-      await this.cases.insert(tx.manager, registered, { key: command.requestKey, hash: requestHash });
+      this.cases.insert(tx, registered, { key: command.requestKey, hash: requestHash });
       const detail = toCaseDetail(registered);
       await tx.audit({
         action: 'case.register',

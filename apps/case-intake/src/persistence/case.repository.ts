@@ -1,4 +1,5 @@
 import { CaseStatus, type CaseType, type PartyKind, type PartyRole } from '@writ/contracts';
+import type { Transaction } from '@writ/platform';
 import type { EntityManager } from 'typeorm';
 import type { EnforcementCase } from '../domain/enforcement-case.js';
 import { CaseRecord, PartyRecord } from './case.orm-entity.js';
@@ -32,15 +33,11 @@ export class CaseRepository {
   }
 
   /**
-   * Plain parameterised SQL: these two statements run while the sequence row is locked, so they are
-   * kept free of query building.
+   * Queues the case and its parties to be written with the transaction's events and audit entries in
+   * one statement: they are written while the sequence row is locked, so they cost one round trip.
    */
-  async insert(
-    manager: EntityManager,
-    c: EnforcementCase,
-    request: { key: string; hash: string },
-  ): Promise<void> {
-    await manager.query(
+  insert(tx: Transaction, c: EnforcementCase, request: { key: string; hash: string }): void {
+    tx.defer(
       `INSERT INTO enforcement_case (id, court_code, case_type, year, sequence, case_number, status, claim_amount_fen,
          basis_document_number, basis_issuing_court, basis_effective_date, note, registered_at, filing_date,
          registered_by, request_key, request_hash)
@@ -71,7 +68,7 @@ export class CaseRepository {
       values.push(c.id, position, p.role, p.kind, p.name, p.idNumber);
       return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
     });
-    await manager.query(
+    tx.defer(
       `INSERT INTO case_party (case_id, position, role, kind, name, id_number) VALUES ${rows.join(', ')}`,
       values,
     );

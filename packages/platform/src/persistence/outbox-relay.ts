@@ -9,65 +9,109 @@ interface OutboxRow {
   envelope: EventEnvelope;
 }
 
+export interface OutboxRelayOptions {
+  /** how often the safety net looks for events nobody published */
+  pollMs?: number;
+  batchSize?: number;
+  /** events committed within this window leave together, marked published by one statement */
+  coalesceMs?: number;
+}
+
 /**
- * Moves committed events from the outbox to the bus. Woken after each commit and by a timer, so an
- * event written just before a crash or a broker outage still leaves once things are back. Rows are
- * claimed with SKIP LOCKED so replicas never publish the same row at once, and the broker drops a
- * re-publish of the same event id, so a crash between publish and marking does not duplicate it.
+ * Moves committed events from the outbox to the bus, two ways:
+ *
+ * - the fast path: the unit of work hands over the events it has just committed; they are published
+ *   straight away (in order, concurrently) and marked published with one UPDATE;
+ * - the safety net: a timer claims whatever is still unpublished — an event whose process died after
+ *   commit, or whose publish failed while the broker was away — with SKIP LOCKED, so replicas never
+ *   publish the same row at once.
+ *
+ * A row can still be published twice (the two paths, or a crash between publish and marking); the
+ * broker drops a re-publish of the same event id, and consumers' inboxes skip what they have handled.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private soon?: NodeJS.Timeout;
+  private sweeping?: Promise<void>;
+  private readonly publishing = new Set<Promise<void>>();
+  private fresh: EventEnvelope[] = [];
+  /** ids the fast path is publishing now; the safety net leaves them alone */
+  private readonly inFlight = new Set<string>();
+  private stopped = true;
   private failures = 0;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly coalesceMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly bus: MessageBus,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly pollMs = 1_000,
-    private readonly batchSize = 100,
-    /** commits arriving within this window leave in one pass: fewer relay transactions under load */
-    private readonly coalesceMs = 5,
-  ) {}
-
-  private soon?: NodeJS.Timeout;
+    options: OutboxRelayOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 1_000;
+    this.batchSize = options.batchSize ?? 100;
+    this.coalesceMs = options.coalesceMs ?? 2;
+  }
 
   start(): void {
     this.stopped = false;
-    this.schedule(0);
+    this.scheduleSweep(0);
   }
 
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.runNow(), delay);
-    this.timer.unref?.();
-  }
-
-  /** Relay soon: called after each commit; calls that arrive together are served by one pass. */
-  kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.soon) return;
-    this.soon = setTimeout(() => {
+  /** Called after a commit with the events it wrote. */
+  committed(events: readonly EventEnvelope[]): void {
+    if (this.stopped || !events.length) return;
+    for (const event of events) this.inFlight.add(event.id);
+    this.fresh.push(...events);
+    this.soon ??= setTimeout(() => {
       this.soon = undefined;
-      this.runNow();
+      const batch = this.fresh;
+      this.fresh = [];
+      const run = this.publishFresh(batch).finally(() => this.publishing.delete(run));
+      this.publishing.add(run);
     }, this.coalesceMs);
   }
 
-  private runNow(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
+  private async publishFresh(batch: EventEnvelope[]): Promise<void> {
+    const results = await Promise.allSettled(batch.map((event) => this.bus.publish(event)));
+    // only the unbroken run of successes is marked: a failed event and those after it stay in order
+    // for the safety net
+    const firstFailure = results.findIndex((r) => r.status === 'rejected');
+    const published = (firstFailure === -1 ? batch : batch.slice(0, firstFailure)).map((e) => e.id);
+    try {
+      if (published.length) {
+        await this.dataSource.query(
+          'UPDATE outbox SET published_at = $2 WHERE id = ANY($1::uuid[]) AND published_at IS NULL',
+          [published, this.clock.now().toISOString()],
+        );
+      }
+      if (firstFailure !== -1) {
+        const reason = (results[firstFailure] as PromiseRejectedResult).reason as Error;
+        this.logger.warn({ err: reason }, 'publishing a committed event failed; the outbox keeps it');
+        this.scheduleSweep(250);
+      }
+    } catch (error) {
+      this.logger.warn(
+        { err: error },
+        'could not mark events published; the safety net will publish them again',
+      );
+    } finally {
+      for (const event of batch) this.inFlight.delete(event.id);
     }
-    this.running = this.relayPending()
+  }
+
+  private scheduleSweep(delay: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.sweep(), delay);
+    this.timer.unref?.();
+  }
+
+  private sweep(): void {
+    if (this.stopped || this.sweeping) return;
+    this.sweeping = this.relayPending()
       .then(() => {
         this.failures = 0;
       })
@@ -76,17 +120,12 @@ export class OutboxRelay {
         this.logger.warn({ err: error, failures: this.failures }, 'outbox relay failed; will retry');
       })
       .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        } else {
-          this.schedule(this.failures ? Math.min(30_000, 250 * 2 ** this.failures) : this.pollMs);
-        }
+        this.sweeping = undefined;
+        this.scheduleSweep(this.failures ? Math.min(30_000, 250 * 2 ** this.failures) : this.pollMs);
       });
   }
 
-  /** Publishes everything pending, oldest first; returns how many left. */
+  /** The safety net: publishes everything unpublished, oldest first; returns how many left. */
   async relayPending(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -100,9 +139,9 @@ export class OutboxRelay {
     // the failure is thrown after commit, so the attempt count and the rows already sent are kept
     const { count, failure } = await this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<OutboxRow[]>(
-        `SELECT seq, id, envelope FROM outbox WHERE published_at IS NULL
+        `SELECT seq, id, envelope FROM outbox WHERE published_at IS NULL AND NOT (id = ANY($2::uuid[]))
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
+        [this.batchSize, [...this.inFlight]],
       );
       const published: string[] = [];
       let failure: unknown = undefined;
@@ -138,10 +177,19 @@ export class OutboxRelay {
     return row?.n ?? 0;
   }
 
+  /** Stops both paths, letting what is being published finish. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    clearTimeout(this.soon);
-    await this.running;
+    if (this.soon) {
+      clearTimeout(this.soon);
+      this.soon = undefined;
+      const batch = this.fresh;
+      this.fresh = [];
+      // the outbox keeps them; the next start's safety net publishes them
+      for (const event of batch) this.inFlight.delete(event.id);
+    }
+    await Promise.allSettled([...this.publishing]);
+    await this.sweeping;
   }
 }
