@@ -78,5 +78,10 @@ export async function runEnforcementStory(baseUrl: string): Promise<void> {
   expect(partyList.body.items.some((c) => c.id === registered.body.id)).toBe(true);
   expect(partyList.body.items.some((c) => c.id === other.body.id)).toBe(false);
   expect((await party.call('GET', `/api/cases/${other.body.id}`)).status).toBe(404);
+  const own = await party.call<CaseWithInquiry>('GET', `/api/cases/${registered.body.id}`);
+  expect(own.status).toBe(200);
+  expect(own.body.caseNumber).toBe(registered.body.caseNumber);
+  // what the court found is not shown to the parties
+  expect(own.body.inquiry).toBeNull();
   expect((await party.call('POST', '/api/cases', caseApplication())).status).toBe(403);
 }

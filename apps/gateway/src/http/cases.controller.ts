@@ -88,6 +88,9 @@ export class CasesController {
   async get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<CaseWithInquiry> {
     const query = await validateMessage(GetCaseQuery, { caseId: id });
     const detail = await this.bus.request(Subjects.Cases.Get, query, { actor });
+    // a party follows its case, but what the inquiry found stays with the court: a debtor told of the
+    // accounts found before they are frozen could empty them
+    if (actor.roles.every((role) => role === Role.Party)) return { ...detail, inquiry: null };
     let inquiry: GetFindingsReply | null = null;
     try {
       inquiry = await this.bus.request(Subjects.Assets.GetFindings, { caseId: detail.id }, { actor });
