@@ -50,8 +50,9 @@ describe('agency-sandbox answering inquiries over NATS', () => {
   });
 
   afterAll(async () => {
-    await bus?.close();
     await service?.close();
+    await bus?.deleteStream();
+    await bus?.close();
     await dropDatabase(env['DATABASE_URL']!);
   });
 

@@ -151,9 +151,10 @@ describe('财产查控: asset-control asks every agency about a registered case�
   });
 
   afterAll(async () => {
-    await bus?.close();
     await service?.close();
     await sandbox?.close();
+    await bus?.deleteStream();
+    await bus?.close();
     await dropDatabase(assetEnv['DATABASE_URL']!);
     await dropDatabase(sandboxEnv['DATABASE_URL']!);
   });

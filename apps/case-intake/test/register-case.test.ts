@@ -51,8 +51,9 @@ describe('case-intake registering cases over NATS, stored in PostgreSQL', () => 
   });
 
   afterAll(async () => {
-    await bus?.close();
     await service?.close();
+    await bus?.deleteStream();
+    await bus?.close();
     await dropDatabase(env['DATABASE_URL']!);
   });
 

@@ -62,6 +62,7 @@ describe('the outbox and the inbox on real PostgreSQL and JetStream', () => {
 
   afterAll(async () => {
     await relay?.stop();
+    await bus?.deleteStream();
     await bus?.close();
     await dataSource?.destroy();
     await dropDatabase(url);

@@ -4,6 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import pg from 'pg';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -57,6 +60,7 @@ export async function startWrit(extraEnv: Record<string, string> = {}): Promise<
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
+  const cleanUp = () => removeRunData(env['WRIT_DB_PREFIX']!, namespace, env);
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null)
@@ -77,12 +81,49 @@ export async function startWrit(extraEnv: Record<string, string> = {}): Promise<
     url,
     logs: () => output,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await cleanUp();
     },
   };
+}
+
+/**
+ * Removes what a run left on the shared servers — its databases and its event stream — so repeated
+ * runs on one machine do not pile up. An embedded PostgreSQL goes away with its temporary folder.
+ */
+async function removeRunData(
+  databasePrefix: string,
+  namespace: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  if (env['WRIT_FORCE_EMBEDDED_PG'] !== '1') {
+    const client = new pg.Client({
+      connectionString: env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE $1 || '\\_%'",
+        [databasePrefix],
+      );
+      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  }
+  if (env['WRIT_FORCE_IN_PROCESS'] !== '1') {
+    const nc = await connect({ servers: env['NATS_URL'] ?? 'nats://127.0.0.1:4222' });
+    try {
+      const jsm = await jetstreamManager(nc);
+      await jsm.streams.delete(`${namespace.toUpperCase().replace(/-/g, '_')}_EVENTS`).catch(() => false);
+    } finally {
+      await nc.close();
+    }
+  }
 }
