@@ -1,11 +1,5 @@
 import { ServicePrefix } from '@writ/contracts';
-import {
-  ServiceInfo1764300000010,
-  startService,
-  type RunningService,
-  type ServiceDefinition,
-  type StartOptions,
-} from '@writ/platform';
+import { startService, type RunningService, type ServiceDefinition, type StartOptions } from '@writ/platform';
 import { AuctionModule } from './auction.module.js';
 
 /** auction: 评估拍卖 — reference price, lots, announcement, live bidding, rounds, 变卖, 以物抵债, settlement. */
@@ -15,7 +9,7 @@ export const auctionService: ServiceDefinition = {
   version: '0.1.0',
   module: AuctionModule,
   entities: [],
-  migrations: [ServiceInfo1764300000010],
+  migrations: [],
 };
 
 export function startAuction(options?: StartOptions): Promise<RunningService> {

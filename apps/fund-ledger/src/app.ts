@@ -1,11 +1,5 @@
 import { ServicePrefix } from '@writ/contracts';
-import {
-  ServiceInfo1764300000010,
-  startService,
-  type RunningService,
-  type ServiceDefinition,
-  type StartOptions,
-} from '@writ/platform';
+import { startService, type RunningService, type ServiceDefinition, type StartOptions } from '@writ/platform';
 import { FundLedgerModule } from './fund-ledger.module.js';
 
 /** fund-ledger: 执行案款 — one account per case, double-entry journal, receipts, disbursements, the 30-day payout rule. */
@@ -15,7 +9,7 @@ export const fundLedgerService: ServiceDefinition = {
   version: '0.1.0',
   module: FundLedgerModule,
   entities: [],
-  migrations: [ServiceInfo1764300000010],
+  migrations: [],
 };
 
 export function startFundLedger(options?: StartOptions): Promise<RunningService> {

@@ -1,11 +1,5 @@
 import { ServicePrefix } from '@writ/contracts';
-import {
-  ServiceInfo1764300000010,
-  startService,
-  type RunningService,
-  type ServiceDefinition,
-  type StartOptions,
-} from '@writ/platform';
+import { startService, type RunningService, type ServiceDefinition, type StartOptions } from '@writ/platform';
 import { PetitionsModule } from './petitions.module.js';
 
 /** petitions: 执行信访 — filing, assignment, deadlines, escalation, reply, closure, satisfaction. */
@@ -15,7 +9,7 @@ export const petitionsService: ServiceDefinition = {
   version: '0.1.0',
   module: PetitionsModule,
   entities: [],
-  migrations: [ServiceInfo1764300000010],
+  migrations: [],
 };
 
 export function startPetitions(options?: StartOptions): Promise<RunningService> {

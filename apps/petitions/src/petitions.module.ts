@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceStartRecorder } from '@writ/platform';
 
 /** The petition desk's own handlers and providers; its stage logic lands here. */
-@Module({
-  providers: [ServiceStartRecorder],
-})
+@Module({})
 export class PetitionsModule {}

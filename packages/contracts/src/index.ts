@@ -18,3 +18,4 @@ export * from './messages/agency/inquire.v1.js';
 export * from './messages/health/ping.v1.js';
 export * from './events/case-registered.v1.js';
 export * from './events/asset-inquiry-completed.v1.js';
+export type * from './http/auth-views.js';

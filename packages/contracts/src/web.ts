@@ -11,3 +11,4 @@ export type * from './envelope.js';
 export type * from './messages/cases/case-views.js';
 export type { ListCasesReply } from './messages/cases/list-cases.v1.js';
 export type { GetFindingsReply, InquiryView, FoundAssetView } from './messages/assets/get-findings.v1.js';
+export type * from './http/auth-views.js';

@@ -21,6 +21,7 @@ export * from './persistence/inbox.js';
 export * from './persistence/service-info.js';
 export * from './http/metrics.js';
 export * from './http/health.controller.js';
+export * from './http/readiness.js';
 export { startService, runServiceMain, defaultDatabaseUrl } from './service.js';
 export type { ServiceDefinition, StartOptions, RunningService } from './service.js';
 export * from './testing.js';

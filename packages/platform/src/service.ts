@@ -27,6 +27,7 @@ import { openDataSource, type DataSourceOptions } from './persistence/database.j
 import { Inbox } from './persistence/inbox.js';
 import { OutboxRelay } from './persistence/outbox-relay.js';
 import { PlatformTables1764300000000 } from './persistence/platform-tables.migration.js';
+import { ServiceInfo1764300000010, ServiceStartRecorder } from './persistence/service-info.js';
 import { UnitOfWork } from './persistence/unit-of-work.js';
 import { CLOCK, LOGGER, MESSAGE_BUS, SERVICE_ENV, SERVICE_INFO } from './tokens.js';
 
@@ -79,7 +80,7 @@ class PlatformModule {
     return {
       module: PlatformModule,
       controllers: [HealthController],
-      providers,
+      providers: [...providers, ServiceStartRecorder],
       exports: providers.map((p) => ('provide' in p ? p.provide : p)) as (string | symbol | Type)[],
     };
   }
@@ -102,7 +103,7 @@ export async function startService(
   const dataSource = await openDataSource({
     url: databaseUrl,
     entities: definition.entities,
-    migrations: [PlatformTables1764300000000, ...definition.migrations],
+    migrations: [PlatformTables1764300000000, ServiceInfo1764300000010, ...definition.migrations],
   });
   const ownsBus = !options.bus;
   let bus: MessageBus;

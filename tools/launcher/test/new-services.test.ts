@@ -43,7 +43,11 @@ describe('auction, fund-ledger and petitions, deployable before their stage logi
     for (const service of services) {
       expect((await fetch(`${service.httpUrl}/health/live`)).status).toBe(200);
       const ready = await fetch(`${service.httpUrl}/health/ready`);
-      expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'up', bus: 'up' } });
+      expect(await ready.json()).toEqual({
+        status: 'ok',
+        transport: 'in-process',
+        checks: { database: 'up', bus: 'up' },
+      });
       expect(await (await fetch(`${service.httpUrl}/metrics`)).text()).toContain(`service="${service.name}"`);
     }
   });

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CodedError, ErrorCode, type Actor, type Clock, type Role } from '@writ/contracts';
+import {
+  CodedError,
+  ErrorCode,
+  type Actor,
+  type Clock,
+  type LoginReply,
+  type UserView,
+} from '@writ/contracts';
 import { CLOCK, UnitOfWork, validateMessage } from '@writ/platform';
 import { IsString, Length } from 'class-validator';
 import { Allow, CurrentActor, Public } from '../auth/access.js';
@@ -17,15 +24,6 @@ export class LoginRequest {
   @IsString()
   @Length(1, 200)
   password!: string;
-}
-
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  courtCode: string;
-  courtName: string;
 }
 
 function toView(user: UserAccount): UserView {
@@ -48,7 +46,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiBody({ schema: { $ref: '#/components/schemas/LoginRequest' } })
-  async login(@Body() body: unknown): Promise<{ token: string; expiresAt: string; user: UserView }> {
+  async login(@Body() body: unknown): Promise<LoginReply> {
     const request = await validateMessage(LoginRequest, body);
     const user = await this.users.findByUsername(request.username);
     const valid = await verifyPassword(request.password, user?.passwordHash ?? DUMMY_HASH);

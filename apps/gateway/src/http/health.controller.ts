@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { MESSAGE_BUS, ServiceMetrics, type MessageBus } from '@writ/platform';
+import { checkReadiness, MESSAGE_BUS, ServiceMetrics, type MessageBus } from '@writ/platform';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.js';
@@ -22,17 +22,8 @@ export class GatewayHealthController {
 
   @Get(['health', 'health/ready'])
   async ready(@Res() reply: FastifyReply): Promise<void> {
-    const database = await this.dataSource
-      .query('SELECT 1')
-      .then(() => true)
-      .catch(() => false);
-    const bus = await this.bus.isHealthy();
-    const ok = database && bus;
-    await reply.status(ok ? 200 : 503).send({
-      status: ok ? 'ok' : 'unavailable',
-      transport: this.bus.kind,
-      checks: { database: database ? 'up' : 'down', bus: bus ? 'up' : 'down' },
-    });
+    const readiness = await checkReadiness(this.dataSource, this.bus);
+    await reply.status(readiness.ok ? 200 : 503).send(readiness.body);
   }
 
   @Get('metrics')

@@ -6,9 +6,10 @@ import type {
   Fen,
   GetFindingsReply,
   ListCasesReply,
+  LoginReply,
   PartyKind,
 } from '@writ/contracts/web';
-import { clearSession, getSession, type Session } from '../auth/session';
+import { clearSession, getSession } from '../auth/session';
 import { navigate, paths } from '../router';
 
 /** An `application/problem+json` body as the gateway sends it. */
@@ -79,12 +80,6 @@ async function readProblem(response: Response): Promise<Problem> {
   } catch {
     return { status: response.status, title: response.statusText };
   }
-}
-
-export interface LoginReply {
-  token: string;
-  expiresAt: string;
-  user: Session['user'];
 }
 
 export interface PartyInput {

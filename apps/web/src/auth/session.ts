@@ -1,20 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import type { Role } from '@writ/contracts/web';
+import type { LoginReply } from '@writ/contracts/web';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  courtCode: string;
-  courtName: string;
-}
-
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: SessionUser;
-}
+/** What the browser keeps of a login: the token and who it is for. */
+export type Session = LoginReply;
 
 const STORAGE_KEY = 'writ.session';
 const listeners = new Set<() => void>();

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { MessageBus } from '../bus/message-bus.js';
 import { MESSAGE_BUS } from '../tokens.js';
 import { ServiceMetrics } from './metrics.js';
+import { checkReadiness } from './readiness.js';
 
 /** Liveness, readiness (database and bus both answer) and Prometheus metrics, on every service. */
 @Controller()
@@ -22,16 +23,8 @@ export class HealthController {
 
   @Get('health/ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
-    const database = await this.dataSource
-      .query('SELECT 1')
-      .then(() => true)
-      .catch(() => false);
-    const bus = await this.bus.isHealthy();
-    const ok = database && bus;
-    await reply.status(ok ? 200 : 503).send({
-      status: ok ? 'ok' : 'unavailable',
-      checks: { database: database ? 'up' : 'down', bus: bus ? 'up' : 'down' },
-    });
+    const readiness = await checkReadiness(this.dataSource, this.bus);
+    await reply.status(readiness.ok ? 200 : 503).send(readiness.body);
   }
 
   @Get('metrics')

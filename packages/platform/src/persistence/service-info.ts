@@ -30,7 +30,7 @@ export class ServiceInfo1764300000010 implements MigrationInterface {
   }
 }
 
-/** Writes the service's `service_info` row once it has started; list it among the module's providers. */
+/** Writes the service's `service_info` row once it has started (every service has one). */
 @Injectable()
 export class ServiceStartRecorder implements OnApplicationBootstrap {
   private recorded?: Promise<void>;
