@@ -24,6 +24,7 @@ import {
 } from '@writ/platform';
 import { DataSource } from 'typeorm';
 import { seedDemoData } from './auth/demo-data.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { TokenService } from './auth/tokens.js';
 import { UserRepository } from './auth/user.repository.js';
 import { GatewayConfig, LOCAL_DEVELOPMENT_SECRET } from './config.js';
@@ -87,6 +88,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     { provide: CLOCK, useValue: clock },
     { provide: LOGGER, useValue: logger },
     { provide: UserRepository, useValue: users },
+    { provide: LoginThrottle, useValue: new LoginThrottle() },
     { provide: TokenService, useValue: new TokenService(secret, config.TOKEN_TTL_MINUTES) },
     { provide: UnitOfWork, useValue: new UnitOfWork(dataSource, clock, 'gateway', () => undefined) },
     { provide: ServiceMetrics, useValue: metrics },

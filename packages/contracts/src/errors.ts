@@ -22,6 +22,8 @@ export const ErrorCode = {
   /** An outside agency failed to answer. */
   AgencyFailed: 'AGENCY_FAILED',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** Too many attempts in a short time (e.g. failed logins); try again later. */
+  TooManyRequests: 'TOO_MANY_REQUESTS',
   Internal: 'INTERNAL',
 } as const;
 

@@ -96,6 +96,20 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
       password: 'nope',
     });
     expect(wrong.status).toBe(401);
+    // five wrong passwords lock the username for a while, even against the right one
+    const guesser = new WritApi(writ.url);
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await guesser.call('POST', '/api/auth/login', { username: 'clerk1', password: `guess-${i}` }))
+          .status,
+      ).toBe(401);
+    }
+    const locked = await guesser.call<Problem>('POST', '/api/auth/login', {
+      username: 'clerk1',
+      password: 'writ-demo-2026',
+    });
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('TOO_MANY_REQUESTS');
     const leader = new WritApi(writ.url);
     await leader.login('leader1');
     expect((await leader.call('POST', '/api/cases', caseApplication())).status).toBe(403);

@@ -11,6 +11,7 @@ import {
 import { CLOCK, UnitOfWork, validateMessage } from '@writ/platform';
 import { IsString, Length } from 'class-validator';
 import { Allow, CurrentActor, Public } from '../auth/access.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
 import { TokenService } from '../auth/tokens.js';
 import { UserRepository, type UserAccount } from '../auth/user.repository.js';
@@ -38,6 +39,7 @@ export class AuthController {
     private readonly users: UserRepository,
     private readonly tokens: TokenService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly throttle: LoginThrottle,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -48,10 +50,19 @@ export class AuthController {
   @ApiBody({ schema: { $ref: '#/components/schemas/LoginRequest' } })
   async login(@Body() body: unknown): Promise<LoginReply> {
     const request = await validateMessage(LoginRequest, body);
+    const now = this.clock.now();
+    const wait = this.throttle.retryAfterMs(request.username, now);
+    if (wait > 0) {
+      throw new CodedError(
+        ErrorCode.TooManyRequests,
+        `Too many failed logins for ${request.username}; try again in ${Math.ceil(wait / 60_000)} minute(s)`,
+      );
+    }
     const user = await this.users.findByUsername(request.username);
     const valid = await verifyPassword(request.password, user?.passwordHash ?? DUMMY_HASH);
     const courtCode = user?.courtCode ?? '-';
     if (!user || !valid || user.disabled) {
+      this.throttle.recordFailure(request.username, now);
       await this.unitOfWork.run((tx) =>
         tx.audit({
           action: 'auth.login.refused',
@@ -70,7 +81,8 @@ export class AuthController {
       courtCode: user.courtCode,
       ...(user.partyIdNumber ? { partyIdNumber: user.partyIdNumber } : {}),
     };
-    const issued = await this.tokens.issue(actor, this.clock.now());
+    this.throttle.recordSuccess(request.username);
+    const issued = await this.tokens.issue(actor, now);
     await this.unitOfWork.run((tx) =>
       tx.audit({
         action: 'auth.login',

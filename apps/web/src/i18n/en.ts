@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
   'login.failed': 'Wrong username or password',
+  'login.throttled': 'Too many failed logins; try again in 15 minutes',
   'login.demoHint': 'Demo accounts are listed in the README (e.g. officer1)',
 
   'cases.title': 'Enforcement cases',

@@ -35,6 +35,7 @@ export const zh = {
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
   'login.failed': '用户名或密码错误',
+  'login.throttled': '登录失败次数过多，请 15 分钟后再试',
   'login.demoHint': '演示账号见项目 README（如 officer1）',
 
   'cases.title': '执行案件',

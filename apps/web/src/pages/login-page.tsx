@@ -26,6 +26,7 @@ export function LoginPage() {
       navigate(paths.cases, { replace: true });
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) setError(t('login.failed'));
+      else if (caught instanceof ApiError && caught.status === 429) setError(t('login.throttled'));
       else if (caught instanceof ApiError && caught.status === 0) setError(t('app.networkError'));
       else setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
