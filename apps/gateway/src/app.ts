@@ -107,6 +107,20 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     { logger: new PinoNestLogger(logger), abortOnError: false },
   );
   app.setGlobalPrefix('api');
+  // by route pattern, not URL, so case ids do not each make a series
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', async (request, reply) => {
+      metrics.http.observe(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status: String(reply.statusCode),
+        },
+        reply.elapsedTime / 1000,
+      );
+    });
   app.useGlobalFilters(new ProblemFilter(logger));
   app.enableShutdownHooks();
   mountOpenApi(app);

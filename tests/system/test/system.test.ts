@@ -136,7 +136,7 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
     expect(changed.body.code).toBe('IDEMPOTENCY_CONFLICT');
   });
 
-  it('publishes its OpenAPI document and serves the web UI', async () => {
+  it('publishes its OpenAPI document and metrics, and serves the web UI', async () => {
     const docs = await officer.call<{
       paths: Record<string, unknown>;
       components: { schemas: Record<string, unknown> };
@@ -146,6 +146,8 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
       expect.arrayContaining(['/api/auth/login', '/api/cases', '/api/cases/{id}']),
     );
     expect(docs.body.components.schemas).toHaveProperty('RegisterCaseBody');
+    const metrics = await (await fetch(`${writ.url}/api/metrics`)).text();
+    expect(metrics).toMatch(/writ_http_request_seconds_count\{[^}]*route="\/api\/cases"/);
     const page = await fetch(`${writ.url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<div id="root">/);

@@ -6,6 +6,7 @@ export class ServiceMetrics {
   readonly handled: Counter<'subject' | 'outcome'>;
   readonly duration: Histogram<'subject'>;
   readonly outboxPending: Gauge;
+  readonly http: Histogram<'method' | 'route' | 'status'>;
 
   constructor(service: string, pendingOutbox: () => Promise<number>) {
     this.registry.setDefaultLabels({ service });
@@ -21,6 +22,13 @@ export class ServiceMetrics {
       help: 'Time spent handling a request or event',
       labelNames: ['subject'],
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    this.http = new Histogram({
+      name: 'writ_http_request_seconds',
+      help: 'HTTP requests served, by method, route pattern and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
     this.outboxPending = new Gauge({
