@@ -243,6 +243,16 @@ describe('财产查控: asset-control asks every agency about a registered case�
       [registered.data.caseNumber],
     );
     expect(asked).toEqual([{ outcome: 'FAILED', n: 27 }]);
+    // and every attempt is in the audit trail: two retries and the final failure per inquiry
+    const trail = await service.dataSource.query<{ action: string; n: number }[]>(
+      `SELECT a.action, count(*)::int AS n FROM audit_log a JOIN asset_inquiry i ON i.id::text = a.entity_id
+       WHERE i.case_id = $1 GROUP BY a.action ORDER BY a.action`,
+      [registered.data.caseId],
+    );
+    expect(trail).toEqual([
+      { action: 'asset.inquiry.fail', n: 9 },
+      { action: 'asset.inquiry.retry', n: 18 },
+    ]);
   });
 
   it('gives up on an agency that never answers in time, recording the timeout', async () => {

@@ -82,17 +82,22 @@ export class RecordInquiryOutcomeUseCase {
       const before = progressOf(record);
       const after = inquiryAttemptFailed(before, error, now, this.policy);
       await this.inquiries.saveProgress(tx.manager, record.id, after);
-      if (after.status === InquiryStatus.Failed) {
-        await tx.audit({
-          action: 'asset.inquiry.fail',
-          entityType: 'asset_inquiry',
-          entityId: record.id,
-          courtCode: batch.courtCode,
-          before: { status: before.status, attempts: before.attempts },
-          after: { status: after.status, attempts: after.attempts, lastError: after.lastError },
-        });
-        await this.completion.completeIfDone(tx, batch, now);
-      }
+      const final = after.status === InquiryStatus.Failed;
+      // every attempt is on record, not only the last: the trail shows when each agency was tried
+      await tx.audit({
+        action: final ? 'asset.inquiry.fail' : 'asset.inquiry.retry',
+        entityType: 'asset_inquiry',
+        entityId: record.id,
+        courtCode: batch.courtCode,
+        before: { status: before.status, attempts: before.attempts },
+        after: {
+          status: after.status,
+          attempts: after.attempts,
+          lastError: after.lastError,
+          nextAttemptAt: after.nextAttemptAt,
+        },
+      });
+      if (final) await this.completion.completeIfDone(tx, batch, now);
       return after.status;
     });
   }
