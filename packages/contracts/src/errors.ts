@@ -45,11 +45,28 @@ export interface WireError {
   rule?: string;
 }
 
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Whether a value is one of Writ's wire errors: a known code and a message. A database or network
+ * error also has a string `code` (23505, ECONNREFUSED) but is not one, and must not pass for one.
+ */
 export function isWireError(value: unknown): value is WireError {
   return (
     typeof value === 'object' &&
     value !== null &&
     typeof (value as WireError).code === 'string' &&
+    KNOWN_CODES.has((value as WireError).code) &&
     typeof (value as WireError).message === 'string'
   );
+}
+
+/** Only the fields of a wire error, whatever else the object carried (a query, its parameters). */
+export function wireErrorOf(value: WireError): WireError {
+  return {
+    code: value.code,
+    message: value.message,
+    ...(Array.isArray(value.errors) ? { errors: value.errors } : {}),
+    ...(typeof value.rule === 'string' ? { rule: value.rule } : {}),
+  };
 }

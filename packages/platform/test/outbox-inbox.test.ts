@@ -16,6 +16,7 @@ import {
   testDatabaseUrl,
   uniqueSuffix,
   UnitOfWork,
+  toWireError,
   validateMessage,
 } from '../src/index.js';
 
@@ -71,17 +72,20 @@ describe('the outbox and the inbox on real PostgreSQL and JetStream', () => {
   it('keeps an event whose publish failed and delivers it once the broker is back', async () => {
     const received: EventEnvelope[] = [];
     const caseId = randomUUID();
-    await bus.deleteStream();
+    // the broker is out of reach: this relay's connection is gone
+    const lost = await NatsBus.connect(TEST_NATS, namespace, logger, 'platform-test-lost');
+    await lost.close();
+    const cutOff = new OutboxRelay(dataSource, lost, clock, logger);
     await unitOfWork.run((tx) =>
       tx.emit(Events.CaseRegistered, caseRegistered(caseId), { courtCode: '辽1104' }),
     );
-    await expect(relay.relayPending()).rejects.toThrow();
+    await expect(cutOff.relayPending()).rejects.toThrow();
     const [pending] = await dataSource.query<{ attempts: number; published_at: Date | null }[]>(
       'SELECT attempts, published_at FROM outbox',
     );
     expect(pending).toEqual({ attempts: 1, published_at: null });
 
-    await bus.ensureStream();
+    // back: a relay with a working connection delivers what was kept
     const consumer = await bus.consume('listener', Events.CaseRegistered, async (envelope) => {
       received.push(envelope);
     });
@@ -148,6 +152,21 @@ describe('the outbox and the inbox on real PostgreSQL and JetStream', () => {
     }
   });
 
+  it('makes the event stream again when it was lost, and publishes into it', async () => {
+    await bus.deleteStream();
+    const caseId = randomUUID();
+    const envelope = await unitOfWork.run((tx) =>
+      tx.emit(Events.CaseRegistered, caseRegistered(caseId), { courtCode: '辽1104' }),
+    );
+    await expect(bus.publish(envelope)).resolves.toBeUndefined();
+    const seen: string[] = [];
+    const consumer = await bus.consume('after-loss', Events.CaseRegistered, async (e) => {
+      seen.push((e.data as { caseId: string }).caseId);
+    });
+    await until(async () => (seen.includes(caseId) ? true : undefined));
+    await consumer.stop();
+  });
+
   it('rolls back the state change, the audit entry and the event together', async () => {
     const before = await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox');
     await expect(
@@ -189,6 +208,22 @@ describe('validation at a boundary', () => {
     await expect(validateMessage(Payment, [1, 2])).rejects.toMatchObject({
       code: ErrorCode.ValidationFailed,
     });
+  });
+});
+
+describe('errors on the wire', () => {
+  it('passes a database error on as INTERNAL, without its query or parameters', () => {
+    const databaseError = Object.assign(new Error('duplicate key value'), {
+      code: '23505',
+      query: 'INSERT INTO case_party ...',
+      parameters: ['11010519491231002X'],
+    });
+    expect(toWireError(databaseError)).toEqual({ code: ErrorCode.Internal, message: 'Internal error' });
+  });
+
+  it('keeps only the fields of a coded error', () => {
+    const wire = { code: ErrorCode.NotFound, message: 'No case', query: 'SELECT ...' };
+    expect(toWireError(wire)).toEqual({ code: ErrorCode.NotFound, message: 'No case' });
   });
 });
 

@@ -25,10 +25,22 @@ function isRequestKeyTaken(error: unknown): boolean {
   return code === '23505' && constraint === 'enforcement_case_request';
 }
 
+/** JSON with object keys sorted at every depth: the same content always gives the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** A stable digest of what was asked, so a retried key can be told from a reused one. */
 function requestHashOf(command: RegisterCaseCommand): string {
   const { requestKey: _key, ...content } = command;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
 /**

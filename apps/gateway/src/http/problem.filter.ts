@@ -80,7 +80,7 @@ export class ProblemFilter implements ExceptionFilter {
       ({ status, wire } = fromHttpException({ statusCode, message: (exception as Error).message }));
     } else {
       wire = toWireError(exception);
-      status = HTTP_STATUS_OF[wire.code];
+      status = HTTP_STATUS_OF[wire.code] ?? 500;
     }
     if (status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
     void reply

@@ -91,6 +91,8 @@ export class NatsBus implements MessageBus {
       storage: StorageType.File,
       // a republished outbox row within this window is dropped by the broker (exactly-once publish)
       duplicate_window: 2 * 60 * 1_000_000_000,
+      // the stream carries events, it is not their record (the outboxes are): bound what it keeps
+      max_age: 30 * 24 * 60 * 60 * 1_000_000_000,
     };
     try {
       await this.jsm.streams.info(this.streamName);
@@ -116,7 +118,7 @@ export class NatsBus implements MessageBus {
           this.logger.error({ err, subject }, 'subscription error');
           return;
         }
-        void (async () => {
+        const handling = (async () => {
           let reply: WireReply;
           try {
             const body: unknown = msg.data.length ? JSON.parse(decoder.decode(msg.data)) : {};
@@ -124,11 +126,25 @@ export class NatsBus implements MessageBus {
           } catch (error) {
             reply = { ok: false, error: toWireError(error) };
           }
-          if (msg.reply) msg.respond(encoder.encode(JSON.stringify(reply)));
+          try {
+            if (msg.reply) msg.respond(encoder.encode(JSON.stringify(reply)));
+          } catch (error) {
+            // the connection is closing (shutdown) or the reply could not be encoded
+            this.logger.warn({ err: error, subject }, 'could not send a reply');
+          }
         })();
+        inFlight.add(handling);
+        void handling.finally(() => inFlight.delete(handling));
       },
     });
-    return { stop: async () => sub.unsubscribe() };
+    const inFlight = new Set<Promise<void>>();
+    return {
+      // stop taking requests, then let the ones in hand finish before the caller closes the database
+      stop: async () => {
+        sub.unsubscribe();
+        await Promise.allSettled([...inFlight]);
+      },
+    };
   }
 
   async request(
@@ -172,13 +188,26 @@ export class NatsBus implements MessageBus {
   }
 
   async publish(envelope: EventEnvelope): Promise<void> {
-    await this.js.publish(this.eventSubject(envelope.type), encoder.encode(JSON.stringify(envelope)), {
-      msgID: envelope.id,
-      headers: toNatsHeaders({
-        [Headers.CorrelationId]: envelope.correlationId,
-        [Headers.MessageType]: `${envelope.type}.v${envelope.version}`,
-      }),
-    });
+    const send = () =>
+      this.js.publish(this.eventSubject(envelope.type), encoder.encode(JSON.stringify(envelope)), {
+        msgID: envelope.id,
+        headers: toNatsHeaders({
+          [Headers.CorrelationId]: envelope.correlationId,
+          [Headers.MessageType]: `${envelope.type}.v${envelope.version}`,
+        }),
+      });
+    try {
+      await send();
+    } catch (error) {
+      // the stream may have been lost (storage wiped, deleted by hand): make it again and retry once
+      const missing = await this.jsm.streams
+        .info(this.streamName)
+        .then(() => false)
+        .catch(() => true);
+      if (!missing) throw error;
+      await this.ensureStream();
+      await send();
+    }
   }
 
   async consume(consumer: string, eventType: string, handler: EventHandler): Promise<Stoppable> {

@@ -1,5 +1,5 @@
 import { RpcException } from '@nestjs/microservices';
-import { CodedError, ErrorCode, isWireError, type WireError } from '@writ/contracts';
+import { CodedError, ErrorCode, isWireError, wireErrorOf, type WireError } from '@writ/contracts';
 import { BusRequestError } from './message-bus.js';
 
 /**
@@ -11,8 +11,8 @@ export function toWireError(error: unknown): WireError {
   if (error instanceof BusRequestError) return error.wire;
   if (error instanceof RpcException) {
     const inner = error.getError();
-    if (isWireError(inner)) return inner;
+    if (isWireError(inner)) return wireErrorOf(inner);
   }
-  if (isWireError(error)) return error;
+  if (isWireError(error)) return wireErrorOf(error);
   return { code: ErrorCode.Internal, message: 'Internal error' };
 }

@@ -8,6 +8,7 @@ export class ListCasesQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100_000)
   page: number = 1;
 
   @Type(() => Number)
