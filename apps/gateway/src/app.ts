@@ -23,6 +23,7 @@ import {
   type MessageBus,
 } from '@writ/platform';
 import { DataSource } from 'typeorm';
+import { Accounts } from './auth/accounts.js';
 import { seedDemoData } from './auth/demo-data.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { TokenService } from './auth/tokens.js';
@@ -89,6 +90,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     { provide: LOGGER, useValue: logger },
     { provide: UserRepository, useValue: users },
     { provide: LoginThrottle, useValue: new LoginThrottle() },
+    { provide: Accounts, useValue: new Accounts(users) },
     { provide: TokenService, useValue: new TokenService(secret, config.TOKEN_TTL_MINUTES) },
     { provide: UnitOfWork, useValue: new UnitOfWork(dataSource, clock, 'gateway', () => undefined) },
     { provide: ServiceMetrics, useValue: metrics },

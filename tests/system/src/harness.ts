@@ -12,6 +12,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 export interface RunningWrit {
   url: string;
+  /** the database a service of this run uses (on the shared PostgreSQL) */
+  databaseUrl(service: string): string;
   logs: () => string;
   stop(): Promise<void>;
 }
@@ -79,6 +81,11 @@ export async function startWrit(extraEnv: Record<string, string> = {}): Promise<
   }
   return {
     url,
+    databaseUrl(service: string) {
+      const server = new URL(env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+      server.pathname = `/${env['WRIT_DB_PREFIX']!}_${service.replace(/-/g, '_')}`;
+      return server.toString();
+    },
     logs: () => output,
     async stop() {
       if (child.exitCode === null) {

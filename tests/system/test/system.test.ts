@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import type { ListCasesReply } from '@writ/contracts/web';
 import { caseApplication, WritApi } from '../src/api-client.js';
 import { startWrit, type RunningWrit } from '../src/harness.js';
@@ -114,6 +115,21 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
     await leader.login('leader1');
     expect((await leader.call('POST', '/api/cases', caseApplication())).status).toBe(403);
     expect((await leader.call('GET', '/api/cases')).status).toBe(200);
+  });
+
+  it('stops honouring the token of an account that was disabled', async () => {
+    const desk = new WritApi(writ.url);
+    await desk.login('petition1');
+    const gatewayDb = new pg.Client({ connectionString: writ.databaseUrl('gateway') });
+    await gatewayDb.connect();
+    try {
+      await gatewayDb.query(`UPDATE app_user SET disabled = true WHERE username = 'petition1'`);
+    } finally {
+      await gatewayDb.end();
+    }
+    const refused = await desk.call<Problem>('GET', '/api/cases');
+    expect(refused.status).toBe(401);
+    expect(refused.body.detail).toMatch(/disabled/);
   });
 
   it('registers once for a repeated Idempotency-Key, and refuses the key with another body', async () => {

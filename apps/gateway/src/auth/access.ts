@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { CodedError, ErrorCode, type Actor, type Clock, type Role } from '@writ/contracts';
 import { CLOCK } from '@writ/platform';
 import type { FastifyRequest } from 'fastify';
+import { Accounts } from './accounts.js';
 import { TokenService } from './tokens.js';
 
 const ROLES = 'writ:roles';
@@ -34,6 +35,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly accounts: Accounts,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -45,9 +47,14 @@ export class AccessGuard implements CanActivate {
     const token =
       typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw new CodedError(ErrorCode.Unauthenticated, 'Authorization: Bearer <token> is required');
-    const actor = await this.tokens.verify(token, this.clock.now());
-    if (!actor)
+    const now = this.clock.now();
+    const holder = await this.tokens.verify(token, now);
+    if (!holder)
       throw new CodedError(ErrorCode.Unauthenticated, 'The token is invalid or has expired; log in again');
+    // roles and court come from the account as it is now, not as it was when the token was issued
+    const actor = await this.accounts.actorFor(holder.id, now);
+    if (!actor)
+      throw new CodedError(ErrorCode.Unauthenticated, 'This account is disabled or no longer exists');
     request.actor = actor;
     const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES, targets);
     if (!allowed || !actor.roles.some((role) => allowed.includes(role))) {

@@ -1,7 +1,8 @@
 /**
  * Slows down password guessing: after `maxFailures` failed logins for one username within `windowMs`,
- * that username is refused until the window has passed, whatever password is tried. A success clears
- * the count. Kept in memory per gateway instance (several instances each count their own attempts).
+ * that username is refused until the window has passed, whatever password is tried. An attempt counts
+ * as failed from the moment it starts (so guesses sent all at once are counted too) until it succeeds,
+ * which clears the count. Kept in memory per gateway instance (several instances each count their own).
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
@@ -19,7 +20,8 @@ export class LoginThrottle {
     return recent[recent.length - this.maxFailures]! + this.windowMs - now.getTime();
   }
 
-  recordFailure(username: string, now: Date): void {
+  /** Counts an attempt as failed; call before checking the password. */
+  recordAttempt(username: string, now: Date): void {
     const recent = this.recent(username, now);
     recent.push(now.getTime());
     this.failures.delete(username);

@@ -58,11 +58,11 @@ export class AuthController {
         `Too many failed logins for ${request.username}; try again in ${Math.ceil(wait / 60_000)} minute(s)`,
       );
     }
+    this.throttle.recordAttempt(request.username, now);
     const user = await this.users.findByUsername(request.username);
     const valid = await verifyPassword(request.password, user?.passwordHash ?? DUMMY_HASH);
     const courtCode = user?.courtCode ?? '-';
     if (!user || !valid || user.disabled) {
-      this.throttle.recordFailure(request.username, now);
       await this.unitOfWork.run((tx) =>
         tx.audit({
           action: 'auth.login.refused',
