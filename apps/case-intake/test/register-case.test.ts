@@ -142,7 +142,11 @@ describe('case-intake registering cases over NATS, stored in PostgreSQL', () => 
   });
 
   it('shows a court only its own cases, and a party only the cases that name it', async () => {
-    const mine = await client.request(Subjects.Cases.Register, application(), { actor });
+    const mine = await client.request(
+      Subjects.Cases.Register,
+      application({ note: '债务人常住上海，注意财产转移' }),
+      { actor },
+    );
     const other = testActor({ courtCode: '辽1103' });
     const refused = await rejection(
       client.request(Subjects.Cases.Get, { caseId: mine.id }, { actor: other }),
@@ -151,6 +155,10 @@ describe('case-intake registering cases over NATS, stored in PostgreSQL', () => 
     const party = testActor({ roles: ['PARTY' as never], partyIdNumber: '11010519491231002X' });
     const partyList = await client.request(Subjects.Cases.List, { page: 1, pageSize: 100 }, { actor: party });
     expect(partyList.items.length).toBeGreaterThan(0);
+    // the party sees its own id number whole, the other side's masked, and no officer's note
+    const seen = await client.request(Subjects.Cases.Get, { caseId: mine.id }, { actor: party });
+    expect(seen.parties.map((p) => p.idNumber)).toEqual(['9135**********0Y43', '11010519491231002X']);
+    expect(seen.note).toBeUndefined();
     const stranger = testActor({ roles: ['PARTY' as never], partyIdNumber: '440524188001010014' });
     expect(
       (await client.request(Subjects.Cases.List, { page: 1, pageSize: 100 }, { actor: stranger })).total,

@@ -54,6 +54,12 @@ export interface StartOptions {
   logger?: Logger;
   /** extra providers, e.g. a test's fixed clock replacement for a service-specific token */
   providers?: Provider[];
+  /**
+   * Leave the outbox relay stopped; the caller starts it (`relay.start()`) once every consumer is
+   * listening. In one process on the in-process bus an event published before its consumer has
+   * subscribed would reach nobody, so the launcher starts all relays after all services.
+   */
+  deferRelay?: boolean;
 }
 
 export interface RunningService {
@@ -178,7 +184,7 @@ export async function startService(
     await dataSource.destroy().catch(() => undefined);
     throw error;
   }
-  relay.start();
+  if (!options.deferRelay) relay.start();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
   logger.info(

@@ -1,5 +1,11 @@
 import { expect } from '@jest/globals';
-import type { CaseDetail, GetFindingsReply, ListCasesReply } from '@writ/contracts/web';
+import {
+  CaseInquiryStatus,
+  InquiryStatus,
+  type CaseDetail,
+  type GetFindingsReply,
+  type ListCasesReply,
+} from '@writ/contracts/web';
 import { caseApplication, WritApi } from '../src/api-client.js';
 
 type CaseWithInquiry = CaseDetail & { inquiry: GetFindingsReply | null };
@@ -16,7 +22,7 @@ export async function waitForInquiry(
   for (;;) {
     const response = await api.call<CaseWithInquiry>('GET', `/api/cases/${caseId}`);
     expect(response.status).toBe(200);
-    if (response.body.inquiry?.status === 'COMPLETED') return response.body;
+    if (response.body.inquiry?.status === CaseInquiryStatus.Completed) return response.body;
     if (Date.now() > deadline)
       throw new Error(`inquiry not completed: ${JSON.stringify(response.body.inquiry)}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -42,7 +48,7 @@ export async function runEnforcementStory(baseUrl: string): Promise<void> {
   const detail = await waitForInquiry(officer, registered.body.id);
   const inquiry = detail.inquiry!;
   expect(inquiry.inquiries).toHaveLength(AGENCY_KIND_COUNT);
-  expect(inquiry.inquiries.every((i) => i.status === 'ANSWERED')).toBe(true);
+  expect(inquiry.inquiries.every((i) => i.status === InquiryStatus.Answered)).toBe(true);
   expect(new Set(inquiry.inquiries.map((i) => i.kind)).size).toBe(AGENCY_KIND_COUNT);
   // the sandbox answers deterministically from the id number: the same debtor owns the same things
   const again = await officer.call<CaseDetail>('POST', '/api/cases', caseApplication(), {

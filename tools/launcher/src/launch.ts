@@ -276,7 +276,14 @@ async function runInProcess(
   const selected = selectedServices(settings);
   log(`Services    starting ${selected.map((s) => s.name).join(', ')} in this process`);
   const services = await startServicesInProcess(selected, bus, serviceEnv);
-  teardown.push({ what: 'the services', run: () => Promise.all(services.map((s) => s.close())) });
+  teardown.push({
+    what: 'the services',
+    run: async () => {
+      // no service publishes while others are leaving: an event would find its consumer gone
+      await Promise.all(services.map((s) => s.relay.stop()));
+      await Promise.all(services.map((s) => s.close()));
+    },
+  });
   const startGateway = await GATEWAY.load();
   const gateway: RunningGateway = await withoutTheirSignalHandlers(() =>
     startGateway({ env: gatewayEnv, bus }),
@@ -295,7 +302,9 @@ export async function startServicesInProcess(
   envFor: (name: string) => NodeJS.ProcessEnv,
 ): Promise<RunningService[]> {
   const results = await withoutTheirSignalHandlers(() =>
-    Promise.allSettled(specs.map(async (spec) => (await spec.load())({ env: envFor(spec.name), bus }))),
+    Promise.allSettled(
+      specs.map(async (spec) => (await spec.load())({ env: envFor(spec.name), bus, deferRelay: true })),
+    ),
   );
   const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failures = results.flatMap((r, i) =>
@@ -305,6 +314,8 @@ export async function startServicesInProcess(
     await Promise.allSettled(started.map((s) => s.close()));
     throw new Error(failures.map((f) => `${f.name} could not start: ${f.error.message}`).join('\n'));
   }
+  // every consumer is subscribed now: events (including those left from a previous run) can leave
+  for (const service of started) service.relay.start();
   return started;
 }
 

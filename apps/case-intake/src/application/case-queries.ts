@@ -10,7 +10,7 @@ import {
 } from '@writ/contracts';
 import { DataSource } from 'typeorm';
 import { CaseRepository } from '../persistence/case.repository.js';
-import { toCaseDetail, toCaseSummary } from './case-views.js';
+import { toCaseDetail, toCaseSummary, toPartysCaseDetail } from './case-views.js';
 
 /** What a party's account may see: only cases that name the party it speaks for. */
 function partyScope(actor: Actor): string | undefined {
@@ -34,7 +34,7 @@ export class CaseQueries {
     if (!found || (party && !found.parties.some((p) => p.idNumber === party))) {
       throw new CodedError(ErrorCode.NotFound, `No case ${caseId} in court ${actor.courtCode}`);
     }
-    return toCaseDetail(found);
+    return party ? toPartysCaseDetail(found, party) : toCaseDetail(found);
   }
 
   async list(query: ListCasesQuery, actor: Actor): Promise<ListCasesReply> {
