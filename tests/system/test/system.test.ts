@@ -162,6 +162,9 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
       expect.arrayContaining(['/api/auth/login', '/api/cases', '/api/cases/{id}']),
     );
     expect(docs.body.components.schemas).toHaveProperty('RegisterCaseBody');
+    expect((await fetch(`${writ.url}/api/health/live`)).status).toBe(200);
+    const ready = (await (await fetch(`${writ.url}/api/health/ready`)).json()) as { checks: unknown };
+    expect(ready.checks).toEqual({ database: 'up', bus: 'up' });
     const metrics = await (await fetch(`${writ.url}/api/metrics`)).text();
     expect(metrics).toMatch(/writ_http_request_seconds_count\{[^}]*route="\/api\/cases"/);
     const page = await fetch(`${writ.url}/`);
