@@ -165,6 +165,7 @@ describe('Writ on NATS and PostgreSQL, every service in its own process', () => 
     expect((await fetch(`${writ.url}/api/health/live`)).status).toBe(200);
     const ready = (await (await fetch(`${writ.url}/api/health/ready`)).json()) as { checks: unknown };
     expect(ready.checks).toEqual({ database: 'up', bus: 'up' });
+    await officer.call('GET', '/api/cases');
     const metrics = await (await fetch(`${writ.url}/api/metrics`)).text();
     expect(metrics).toMatch(/writ_http_request_seconds_count\{[^}]*route="\/api\/cases"/);
     const page = await fetch(`${writ.url}/`);
