@@ -92,8 +92,8 @@ async function main(): Promise<void> {
     await officer.login('officer1');
     const auth = { authorization: `Bearer ${officer.token!}` };
     // warm both paths (JIT, pools, connections) before measuring
-    await load(`${writ.url}/api/cases`, auth, 2);
-    await load(`${raw.url}/raw/cases`, {}, 2);
+    await load(`${writ.url}/api/cases`, auth, 5);
+    await load(`${raw.url}/raw/cases`, {}, 5);
     const writRounds: Figures[] = [];
     const rawRounds: Figures[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
