@@ -13,8 +13,10 @@ export interface OutboxRelayOptions {
   /** how often the safety net looks for events nobody published */
   pollMs?: number;
   batchSize?: number;
-  /** events committed within this window leave together, marked published by one statement */
+  /** events committed within this window leave together */
   coalesceMs?: number;
+  /** how often published events are marked, all in one statement */
+  markEveryMs?: number;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface OutboxRelayOptions {
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
   private soon?: NodeJS.Timeout;
+  private markSoon?: NodeJS.Timeout;
+  private toMark: string[] = [];
   private sweeping?: Promise<void>;
   private readonly publishing = new Set<Promise<void>>();
   private fresh: EventEnvelope[] = [];
@@ -42,6 +46,7 @@ export class OutboxRelay {
   private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly coalesceMs: number;
+  private readonly markEveryMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,6 +58,7 @@ export class OutboxRelay {
     this.pollMs = options.pollMs ?? 1_000;
     this.batchSize = options.batchSize ?? 100;
     this.coalesceMs = options.coalesceMs ?? 2;
+    this.markEveryMs = options.markEveryMs ?? 50;
   }
 
   start(): void {
@@ -79,26 +85,42 @@ export class OutboxRelay {
     // only the unbroken run of successes is marked: a failed event and those after it stay in order
     // for the safety net
     const firstFailure = results.findIndex((r) => r.status === 'rejected');
-    const published = (firstFailure === -1 ? batch : batch.slice(0, firstFailure)).map((e) => e.id);
+    const published = firstFailure === -1 ? batch : batch.slice(0, firstFailure);
+    for (const event of batch.slice(published.length)) this.inFlight.delete(event.id);
+    if (firstFailure !== -1) {
+      const reason = (results[firstFailure] as PromiseRejectedResult).reason as Error;
+      this.logger.warn({ err: reason }, 'publishing a committed event failed; the outbox keeps it');
+      this.scheduleSweep(250);
+    }
+    this.toMark.push(...published.map((e) => e.id));
+    this.markSoon ??= setTimeout(() => {
+      this.markSoon = undefined;
+      const marking = this.markPublished().finally(() => this.publishing.delete(marking));
+      this.publishing.add(marking);
+    }, this.markEveryMs);
+  }
+
+  /**
+   * Marks published events in one UPDATE every few milliseconds rather than one per batch: each UPDATE
+   * is a commit the database must flush, competing with the services' own. A mark lost in a crash only
+   * means the event is published again, which the broker drops.
+   */
+  private async markPublished(): Promise<void> {
+    const ids = this.toMark;
+    this.toMark = [];
+    if (!ids.length) return;
     try {
-      if (published.length) {
-        await this.dataSource.query(
-          'UPDATE outbox SET published_at = $2 WHERE id = ANY($1::uuid[]) AND published_at IS NULL',
-          [published, this.clock.now().toISOString()],
-        );
-      }
-      if (firstFailure !== -1) {
-        const reason = (results[firstFailure] as PromiseRejectedResult).reason as Error;
-        this.logger.warn({ err: reason }, 'publishing a committed event failed; the outbox keeps it');
-        this.scheduleSweep(250);
-      }
+      await this.dataSource.query(
+        'UPDATE outbox SET published_at = $2 WHERE id = ANY($1::uuid[]) AND published_at IS NULL',
+        [ids, this.clock.now().toISOString()],
+      );
     } catch (error) {
       this.logger.warn(
         { err: error },
         'could not mark events published; the safety net will publish them again',
       );
     } finally {
-      for (const event of batch) this.inFlight.delete(event.id);
+      for (const id of ids) this.inFlight.delete(id);
     }
   }
 
@@ -190,6 +212,11 @@ export class OutboxRelay {
       for (const event of batch) this.inFlight.delete(event.id);
     }
     await Promise.allSettled([...this.publishing]);
+    if (this.markSoon) {
+      clearTimeout(this.markSoon);
+      this.markSoon = undefined;
+    }
+    await this.markPublished();
     await this.sweeping;
   }
 }
