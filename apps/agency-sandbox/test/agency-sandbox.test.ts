@@ -7,16 +7,7 @@ import {
   Subjects,
   type AgencyInquiryRequest,
 } from '@writ/contracts';
-import {
-  dropDatabase,
-  testBusClient,
-  testServiceEnv,
-  uniqueSuffix,
-  type BusClient,
-  type NatsBus,
-  type RunningService,
-  rejection,
-} from '@writ/platform';
+import { uniqueSuffix, type BusClient, type RunningService, rejection, TestNamespace } from '@writ/platform';
 import { expectedFindings, startAgencySandbox } from '../src/app.js';
 
 const DEBTOR = '11010519491231002X';
@@ -34,27 +25,20 @@ function inquiry(kind: AgencyKind, overrides: Partial<AgencyInquiryRequest> = {}
 }
 
 describe('agency-sandbox answering inquiries over NATS', () => {
-  const namespace = `t-ag-${uniqueSuffix()}`;
-  const env: NodeJS.ProcessEnv = { ...testServiceEnv('agency-sandbox', namespace), SANDBOX_LATENCY_MS: '0' };
+  const here = new TestNamespace('t-ag');
   let service: RunningService;
   let client: BusClient;
-  let bus: NatsBus;
 
   beforeAll(async () => {
-    service = await startAgencySandbox({ env });
-    ({ client, bus } = await testBusClient(namespace));
+    service = await here.start(startAgencySandbox, 'agency-sandbox', { SANDBOX_LATENCY_MS: '0' });
+    ({ client } = await here.connect());
   });
 
   afterEach(async () => {
     await client.request(Subjects.Agency.Configure, { latencyMs: 0, failureRate: 0, timeoutRate: 0 });
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await bus?.deleteStream();
-    await bus?.close();
-    await dropDatabase(env['DATABASE_URL']!);
-  });
+  afterAll(() => here.tearDown());
 
   it('answers each agency kind on its own subject with the records expectedFindings predicts', async () => {
     for (const kind of ALL_AGENCY_KINDS) {
@@ -124,8 +108,8 @@ describe('agency-sandbox answering inquiries over NATS', () => {
   });
 
   it('will not start with an impossible failure rate in its environment', async () => {
-    await expect(startAgencySandbox({ env: { ...env, SANDBOX_FAILURE_RATE: '1.5' } })).rejects.toThrow(
-      /SANDBOX_FAILURE_RATE/,
-    );
+    await expect(
+      startAgencySandbox({ env: here.env('agency-sandbox', { SANDBOX_FAILURE_RATE: '1.5' }) }),
+    ).rejects.toThrow(/SANDBOX_FAILURE_RATE/);
   });
 });

@@ -16,15 +16,12 @@ import {
   type GetFindingsReply,
 } from '@writ/contracts';
 import {
-  dropDatabase,
   testActor,
-  testBusClient,
-  testServiceEnv,
-  uniqueSuffix,
   type BusClient,
   type NatsBus,
   type RunningService,
   rejection,
+  TestNamespace,
 } from '@writ/platform';
 import { expectedFindings, startAgencySandbox } from '@writ/agency-sandbox';
 import { startAssetControl } from '../src/app.js';
@@ -104,13 +101,8 @@ async function eventually<T>(
 }
 
 describe('财产查控: asset-control asks every agency about a registered case’s respondents', () => {
-  const namespace = `t-ac-${uniqueSuffix()}`;
-  const sandboxEnv: NodeJS.ProcessEnv = {
-    ...testServiceEnv('agency-sandbox', namespace),
-    SANDBOX_LATENCY_MS: '0',
-  };
-  const assetEnv: NodeJS.ProcessEnv = {
-    ...testServiceEnv('asset-control', namespace),
+  const here = new TestNamespace('t-ac');
+  const ASSET_SETTINGS: NodeJS.ProcessEnv = {
     INQUIRY_MAX_ATTEMPTS: '3',
     INQUIRY_RETRY_BASE_MS: '20',
     INQUIRY_RETRY_MAX_MS: '100',
@@ -141,23 +133,16 @@ describe('财产查控: asset-control asks every agency about a registered case�
       .filter((e) => e.data.caseId === caseId);
 
   beforeAll(async () => {
-    sandbox = await startAgencySandbox({ env: sandboxEnv });
-    service = await startAssetControl({ env: assetEnv });
-    ({ client, bus } = await testBusClient(namespace));
+    sandbox = await here.start(startAgencySandbox, 'agency-sandbox', { SANDBOX_LATENCY_MS: '0' });
+    service = await here.start(startAssetControl, 'asset-control', ASSET_SETTINGS);
+    ({ client, bus } = await here.connect());
   });
 
   afterEach(async () => {
     await client.request(Subjects.Agency.Configure, { latencyMs: 0, failureRate: 0, timeoutRate: 0 });
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await sandbox?.close();
-    await bus?.deleteStream();
-    await bus?.close();
-    await dropDatabase(assetEnv['DATABASE_URL']!);
-    await dropDatabase(sandboxEnv['DATABASE_URL']!);
-  });
+  afterAll(() => here.tearDown());
 
   let firstCase: EventEnvelope<CaseRegisteredV1>;
 
@@ -296,7 +281,7 @@ describe('财产查控: asset-control asks every agency about a registered case�
 
   it('never sends one inquiry twice at once when two replicas share the work', async () => {
     await client.request(Subjects.Agency.Configure, { latencyMs: 30 });
-    const replica = await startAssetControl({ env: assetEnv });
+    const replica = await startAssetControl({ env: here.env('asset-control', ASSET_SETTINGS) });
     try {
       const cases = Array.from({ length: 4 }, (_, i) => caseRegistered([person(20 + i), person(30 + i)]));
       await Promise.all(cases.map((c) => bus.publish(c)));

@@ -1,14 +1,12 @@
 import { ErrorCode, PartyKind, Subjects, type RegisterCaseCommand, CaseType } from '@writ/contracts';
 import {
-  dropDatabase,
   testActor,
-  testBusClient,
-  testServiceEnv,
   uniqueSuffix,
   type BusClient,
   type NatsBus,
   type RunningService,
   rejection,
+  TestNamespace,
 } from '@writ/platform';
 import { startCaseIntake } from '../src/app.js';
 
@@ -38,24 +36,18 @@ async function caseCount(service: RunningService): Promise<number> {
 }
 
 describe('case-intake registering cases over NATS, stored in PostgreSQL', () => {
-  const namespace = `t-ci-${uniqueSuffix()}`;
-  const env = testServiceEnv('case-intake', namespace);
+  const here = new TestNamespace('t-ci');
   let service: RunningService;
   let client: BusClient;
   let bus: NatsBus;
   const actor = testActor();
 
   beforeAll(async () => {
-    service = await startCaseIntake({ env });
-    ({ client, bus } = await testBusClient(namespace));
+    service = await here.start(startCaseIntake, 'case-intake');
+    ({ client, bus } = await here.connect());
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await bus?.deleteStream();
-    await bus?.close();
-    await dropDatabase(env['DATABASE_URL']!);
-  });
+  afterAll(() => here.tearDown());
 
   it('registers a case with the next number of the court, type and year, and emits case.registered through the outbox', async () => {
     const detail = await client.request(Subjects.Cases.Register, application(), { actor });

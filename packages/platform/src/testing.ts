@@ -5,6 +5,7 @@ import { BusClient } from './bus/bus-client.js';
 import { BusRequestError } from './bus/message-bus.js';
 import { NatsBus } from './bus/nats-bus.js';
 import { createLogger } from './logger.js';
+import type { RunningService } from './service.js';
 
 /** Test plumbing: every test run gets its own databases and its own bus namespace on the shared servers. */
 export const TEST_POSTGRES = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -69,4 +70,51 @@ export async function rejection(promise: Promise<unknown>): Promise<BusRequestEr
     throw error;
   }
   throw new Error('expected the request to be refused');
+}
+
+/**
+ * One test file's own corner of the shared servers: a bus namespace, the services started in it (each
+ * with its own database), a bus client, and a tear-down that removes all of it again.
+ */
+export class TestNamespace {
+  readonly namespace: string;
+  private readonly databases: string[] = [];
+  private readonly services: RunningService[] = [];
+  private connection?: { client: BusClient; bus: NatsBus };
+
+  constructor(prefix: string) {
+    this.namespace = `${prefix}-${uniqueSuffix()}`;
+  }
+
+  /** The environment of a service in this namespace; its database is dropped at tear-down. */
+  env(service: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    const env = { ...testServiceEnv(service, this.namespace), ...extra };
+    this.databases.push(env['DATABASE_URL']!);
+    return env;
+  }
+
+  async start(
+    start: (options: { env: NodeJS.ProcessEnv }) => Promise<RunningService>,
+    service: string,
+    extra: NodeJS.ProcessEnv = {},
+  ): Promise<RunningService> {
+    const running = await start({ env: this.env(service, extra) });
+    this.services.push(running);
+    return running;
+  }
+
+  /** A client on the namespace's bus, as another service would hold it. */
+  async connect(): Promise<{ client: BusClient; bus: NatsBus }> {
+    this.connection ??= await testBusClient(this.namespace);
+    return this.connection;
+  }
+
+  async tearDown(): Promise<void> {
+    for (const service of this.services.splice(0).reverse()) await service.close();
+    if (this.connection) {
+      await this.connection.bus.deleteStream().catch(() => undefined);
+      await this.connection.bus.close();
+    }
+    for (const url of this.databases.splice(0)) await dropDatabase(url);
+  }
 }
