@@ -1,9 +1,11 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import path from 'node:path';
 import { createLogger, NatsBus } from '@writ/platform';
 import pg from 'pg';
+
+export { freePort } from './net.js';
 
 /** Whether something accepts a TCP connection at host:port within the time given. */
 export function tcpAnswers(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
@@ -86,19 +88,6 @@ export async function findOnPath(
     }
   }
   return undefined;
-}
-
-/** A port nobody listens on right now, on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export function sleep(ms: number): Promise<void> {

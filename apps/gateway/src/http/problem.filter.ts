@@ -44,7 +44,7 @@ function fromHttpException(exception: HttpException | { statusCode: number; mess
   wire: WireError;
 } {
   const status = exception instanceof HttpException ? exception.getStatus() : exception.statusCode;
-  const message = exception instanceof HttpException ? exception.message : exception.message;
+  const message = exception.message;
   const code =
     status === 404
       ? ErrorCode.NotFound
