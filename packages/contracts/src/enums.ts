@@ -53,8 +53,210 @@ export enum PartyRole {
 export enum CaseStatus {
   /** 已立案: registered, enforcement under way */
   Registered = 'REGISTERED',
+  /** 中止执行 (incl. 执转破): the statutory period stops running */
+  Suspended = 'SUSPENDED',
   /** 已结案 */
   Closed = 'CLOSED',
+}
+
+/** 结案方式 (DOMAIN.md §7). */
+export enum ClosureType {
+  /** 执行完毕 */
+  FullyExecuted = 'FULLY_EXECUTED',
+  /** 终结本次执行程序 (终本) */
+  TerminatedThisRound = 'TERMINATED_THIS_ROUND',
+  /** 终结执行 */
+  Terminated = 'TERMINATED',
+  /** 销案 */
+  Withdrawn = 'WITHDRAWN',
+  /** 不予执行 */
+  NotEnforced = 'NOT_ENFORCED',
+  /** 驳回申请 */
+  Dismissed = 'DISMISSED',
+}
+
+/** How a 执行完毕 case was performed: the three kinds 实际执结率 counts (DOMAIN.md §12). */
+export enum PerformanceMode {
+  /** 强制执行到位 */
+  Execution = 'EXECUTION',
+  /** 自动履行 */
+  Voluntary = 'VOLUNTARY',
+  /** 执行和解履行完毕 */
+  Settlement = 'SETTLEMENT',
+}
+
+/** 繁简分流 tracks. */
+export enum Track {
+  /** 快执 */
+  Fast = 'FAST',
+  /** 精执 */
+  Ordinary = 'ORDINARY',
+}
+
+/** What the enforcement basis (执行依据) is: non-litigation cases run on a shorter period. */
+export enum BasisKind {
+  /** 判决、裁定、调解书 */
+  Judgment = 'JUDGMENT',
+  /** 仲裁裁决 */
+  Arbitration = 'ARBITRATION',
+  /** 公证债权文书 */
+  Notarial = 'NOTARIAL',
+  /** 非诉行政执行 — 3-month period (审限规定 2000 Art 5) */
+  NonLitigation = 'NON_LITIGATION',
+}
+
+/** Why the court holds jurisdiction (执行工作规定 2020 Arts 9–10). */
+export enum JurisdictionGround {
+  /** 第一审人民法院 */
+  FirstInstanceCourt = 'FIRST_INSTANCE_COURT',
+  /** 被执行人住所地 */
+  DebtorDomicile = 'DEBTOR_DOMICILE',
+  /** 被执行的财产所在地 */
+  PropertyLocation = 'PROPERTY_LOCATION',
+  /** 指定执行 / 提级执行 */
+  Designated = 'DESIGNATED',
+  /** 受托执行 */
+  Entrusted = 'ENTRUSTED',
+}
+
+/** The seed court's eleven flow nodes (流程节点, DOMAIN.md §3), in timeline order. */
+export enum FlowNode {
+  /** 执行立案 */
+  Intake = 'INTAKE',
+  /** 财产查询 */
+  AssetInquiry = 'ASSET_INQUIRY',
+  /** 财产控制与分析 */
+  ControlAndAnalysis = 'CONTROL_AND_ANALYSIS',
+  /** 司法处置 */
+  Disposal = 'DISPOSAL',
+  /** 案款管理 */
+  Funds = 'FUNDS',
+  /** 执行裁决 */
+  Adjudication = 'ADJUDICATION',
+  /** 执行送达辅助 */
+  ServiceOfDocuments = 'SERVICE_OF_DOCUMENTS',
+  /** 受托案件办理 */
+  Entrusted = 'ENTRUSTED',
+  /** 执行监督 */
+  Supervision = 'SUPERVISION',
+  /** 恢复执行管理 */
+  Resumption = 'RESUMPTION',
+  /** 执行结案管理 */
+  Closure = 'CLOSURE',
+}
+
+export const FLOW_NODE_ORDER: readonly FlowNode[] = Object.values(FlowNode);
+
+export enum FlowNodeState {
+  /** the node does not apply to this case */
+  NotApplicable = 'NOT_APPLICABLE',
+  /** applies, not reached yet */
+  Waiting = 'WAITING',
+  Started = 'STARTED',
+  Finished = 'FINISHED',
+}
+
+/** Why a case's period stops running (DOMAIN.md §2). */
+export enum SuspensionReason {
+  /** 中止执行 */
+  Suspension = 'SUSPENSION',
+  /** 执转破 */
+  Bankruptcy = 'BANKRUPTCY',
+  /** 评估 */
+  Appraisal = 'APPRAISAL',
+  /** 拍卖 */
+  Auction = 'AUCTION',
+  /** 执行和解后暂缓 */
+  Settlement = 'SETTLEMENT',
+}
+
+/** Facts an officer records on a case, some of which the 终本 checklist asks for. */
+export enum CaseActivityKind {
+  /** 约谈申请执行人并告知 */
+  ApplicantInterviewed = 'APPLICANT_INTERVIEWED',
+  /** 被执行人下落不明时的查找 */
+  DebtorSearched = 'DEBTOR_SEARCHED',
+  /** 被执行人报告财产 */
+  PropertyReported = 'PROPERTY_REPORTED',
+  /** 现场调查 */
+  OnSiteInvestigation = 'ON_SITE_INVESTIGATION',
+  /** 财产调查穷尽, 未发现可供执行财产 */
+  NoExecutablePropertyFound = 'NO_EXECUTABLE_PROPERTY_FOUND',
+  /** 被执行人下落不明 */
+  DebtorMissing = 'DEBTOR_MISSING',
+}
+
+/** 强制措施 and credit punishment (DOMAIN.md §9). */
+export enum MeasureKind {
+  /** 执行通知书 with 报告财产令, issued together */
+  ExecutionNotice = 'EXECUTION_NOTICE',
+  /** 限制消费令 */
+  ConsumptionRestriction = 'CONSUMPTION_RESTRICTION',
+  /** 纳入失信被执行人名单 */
+  DishonestListing = 'DISHONEST_LISTING',
+  /** 罚款 */
+  Fine = 'FINE',
+  /** 司法拘留 */
+  Detention = 'DETENTION',
+  /** 限制出境 */
+  ExitRestriction = 'EXIT_RESTRICTION',
+  /** 悬赏公告 */
+  RewardNotice = 'REWARD_NOTICE',
+  /** 移送拒执罪 */
+  RefusalReferral = 'REFUSAL_REFERRAL',
+}
+
+export enum MeasureStatus {
+  PendingApproval = 'PENDING_APPROVAL',
+  InForce = 'IN_FORCE',
+  Rejected = 'REJECTED',
+  Lifted = 'LIFTED',
+}
+
+/** 失信 grounds (失信名单规定 2017 Art 1). */
+export enum DishonestGround {
+  /** 有履行能力而拒不履行 — no fixed term */
+  AbleButRefuses = 'ABLE_BUT_REFUSES',
+  /** 以伪造证据、暴力、威胁等方法妨碍、抗拒执行 */
+  ObstructsExecution = 'OBSTRUCTS_EXECUTION',
+  /** 以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行 */
+  EvadesExecution = 'EVADES_EXECUTION',
+  /** 违反财产报告制度 */
+  BreaksReportDuty = 'BREAKS_REPORT_DUTY',
+  /** 违反限制消费令 */
+  BreaksConsumptionRestriction = 'BREAKS_CONSUMPTION_RESTRICTION',
+  /** 无正当理由拒不履行执行和解协议 */
+  BreaksSettlement = 'BREAKS_SETTLEMENT',
+}
+
+export enum ApprovalStatus {
+  Pending = 'PENDING',
+  Approved = 'APPROVED',
+  Rejected = 'REJECTED',
+}
+
+/** Supervision alerts case-intake raises (DOMAIN.md §2, §3, §4, §9). */
+export enum AlertKind {
+  /** 超过六个月未结 */
+  StatutoryPeriodExceeded = 'STATUTORY_PERIOD_EXCEEDED',
+  /** 节点超期 */
+  NodeOverdue = 'NODE_OVERDUE',
+  /** 终本案件六个月复查 */
+  ReinquiryDue = 'REINQUIRY_DUE',
+  /** 措施应当解除/删除 */
+  MeasureRemovalDue = 'MEASURE_REMOVAL_DUE',
+}
+
+export enum ObjectionDecision {
+  /** 异议成立 */
+  Upheld = 'UPHELD',
+  /** 驳回异议 */
+  Dismissed = 'DISMISSED',
+}
+
+export enum EntrustmentStatus {
+  Pending = 'PENDING',
+  Accepted = 'ACCEPTED',
 }
 
 /** The kinds of outside agency asked about a debtor's property (总对总 categories). */

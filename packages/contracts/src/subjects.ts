@@ -1,13 +1,53 @@
 import type { AgencyKind } from './enums.js';
 import type { AssetInquiryCompletedV1 } from './events/asset-inquiry-completed.v1.js';
+import type { AssetControlAppliedV1 } from './events/asset-control-applied.v1.js';
+import type { AssetPropertyFoundAfterClosureV1 } from './events/asset-property-found-after-closure.v1.js';
+import type { AuctionLotSoldV1 } from './events/auction-lot-sold.v1.js';
+import type { CaseAlertRaisedV1 } from './events/case-alert-raised.v1.js';
+import type { CaseClosedV1 } from './events/case-closed.v1.js';
+import type { CaseMeasureChangedV1 } from './events/case-measure-changed.v1.js';
+import type { CaseObjectionDecidedV1, CaseObjectionFiledV1 } from './events/case-objection.v1.js';
 import type { CaseRegisteredV1 } from './events/case-registered.v1.js';
+import type { CaseSuspendedV1 } from './events/case-suspended.v1.js';
+import type { LedgerClaimFullyPaidV1 } from './events/ledger-claim-fully-paid.v1.js';
+import type { LedgerMoneyPaidOutV1 } from './events/ledger-money-paid-out.v1.js';
+import type { LedgerMoneyReceivedV1 } from './events/ledger-money-received.v1.js';
 import type {
   AgencyInquiryReply,
   AgencyInquiryRequest,
   SandboxConfigureRequest,
 } from './messages/agency/inquire.v1.js';
 import type { GetFindingsQuery, GetFindingsReply } from './messages/assets/get-findings.v1.js';
+import type {
+  ListAlertsQuery,
+  ListAlertsReply,
+  ScanAlertsCommand,
+  ScanAlertsReply,
+} from './messages/cases/alerts.v1.js';
+import type {
+  AcceptEntrustmentCommand,
+  CaseTimelineView,
+  CloseCaseCommand,
+  DecideObjectionCommand,
+  EntrustCaseCommand,
+  EntrustmentView,
+  GetTerminationChecklistQuery,
+  GetTimelineQuery,
+  LiftSuspensionCommand,
+  ListEntrustmentsQuery,
+  ListEntrustmentsReply,
+  ReassignCaseCommand,
+  RecordActivityCommand,
+  RequestExtensionCommand,
+  ResumeCaseCommand,
+  SuspendCaseCommand,
+  TerminationChecklistView,
+  TransferToBankruptcyCommand,
+} from './messages/cases/case-life.v1.js';
+import type { CaseDetail } from './messages/cases/case-views.js';
+import type { FileObjectionCommand } from './messages/cases/file-objection.v1.js';
 import type { GetCaseQuery, GetCaseReply } from './messages/cases/get-case.v1.js';
+import type { IntakeRefusalView, RefuseApplicationCommand } from './messages/cases/refuse-application.v1.js';
 import type { ListCasesQuery, ListCasesReply } from './messages/cases/list-cases.v1.js';
 import type { RegisterCaseCommand, RegisterCaseReply } from './messages/cases/register-case.v1.js';
 import type { PingReply } from './messages/health/ping.v1.js';
@@ -32,6 +72,24 @@ export const Subjects = {
     Register: 'cases.case.register',
     Get: 'cases.case.get',
     List: 'cases.case.list',
+    RefuseApplication: 'cases.application.refuse',
+    Timeline: 'cases.case.timeline',
+    RecordActivity: 'cases.activity.record',
+    Reassign: 'cases.case.reassign',
+    Suspend: 'cases.case.suspend',
+    LiftSuspension: 'cases.case.lift-suspension',
+    TransferToBankruptcy: 'cases.case.transfer-to-bankruptcy',
+    RequestExtension: 'cases.case.request-extension',
+    TerminationChecklist: 'cases.closure.checklist',
+    Close: 'cases.case.close',
+    Resume: 'cases.case.resume',
+    FileObjection: 'cases.objection.file',
+    DecideObjection: 'cases.objection.decide',
+    Entrust: 'cases.case.entrust',
+    AcceptEntrustment: 'cases.entrustment.accept',
+    ListEntrustments: 'cases.entrustment.list',
+    ListAlerts: 'cases.alert.list',
+    ScanAlerts: 'cases.alert.scan',
   },
   Assets: {
     GetFindings: 'assets.findings.get',
@@ -54,6 +112,24 @@ export interface RpcContract {
   'cases.case.register': { request: RegisterCaseCommand; reply: RegisterCaseReply };
   'cases.case.get': { request: GetCaseQuery; reply: GetCaseReply };
   'cases.case.list': { request: ListCasesQuery; reply: ListCasesReply };
+  'cases.application.refuse': { request: RefuseApplicationCommand; reply: IntakeRefusalView };
+  'cases.case.timeline': { request: GetTimelineQuery; reply: CaseTimelineView };
+  'cases.activity.record': { request: RecordActivityCommand; reply: CaseTimelineView };
+  'cases.case.reassign': { request: ReassignCaseCommand; reply: CaseTimelineView };
+  'cases.case.suspend': { request: SuspendCaseCommand; reply: CaseTimelineView };
+  'cases.case.lift-suspension': { request: LiftSuspensionCommand; reply: CaseTimelineView };
+  'cases.case.transfer-to-bankruptcy': { request: TransferToBankruptcyCommand; reply: CaseTimelineView };
+  'cases.case.request-extension': { request: RequestExtensionCommand; reply: CaseTimelineView };
+  'cases.closure.checklist': { request: GetTerminationChecklistQuery; reply: TerminationChecklistView };
+  'cases.case.close': { request: CloseCaseCommand; reply: CaseTimelineView };
+  'cases.case.resume': { request: ResumeCaseCommand; reply: CaseDetail };
+  'cases.objection.file': { request: FileObjectionCommand; reply: CaseDetail };
+  'cases.objection.decide': { request: DecideObjectionCommand; reply: CaseTimelineView };
+  'cases.case.entrust': { request: EntrustCaseCommand; reply: EntrustmentView };
+  'cases.entrustment.accept': { request: AcceptEntrustmentCommand; reply: CaseDetail };
+  'cases.entrustment.list': { request: ListEntrustmentsQuery; reply: ListEntrustmentsReply };
+  'cases.alert.list': { request: ListAlertsQuery; reply: ListAlertsReply };
+  'cases.alert.scan': { request: ScanAlertsCommand; reply: ScanAlertsReply };
   'assets.findings.get': { request: GetFindingsQuery; reply: GetFindingsReply };
   'agency.sandbox.configure': { request: SandboxConfigureRequest; reply: Required<SandboxConfigureRequest> };
 }
@@ -73,17 +149,53 @@ export type ReplyOf<S extends RpcSubject> = S extends keyof RpcContract
 /** Event types: facts in the past tense, published on JetStream under their own prefix. */
 export const Events = {
   CaseRegistered: 'case.registered',
+  CaseClosed: 'case.closed',
+  CaseSuspended: 'case.suspended',
+  CaseObjectionFiled: 'case.objection.filed',
+  CaseObjectionDecided: 'case.objection.decided',
+  CaseMeasureChanged: 'case.measure.changed',
+  CaseAlertRaised: 'case.alert.raised',
   AssetInquiryCompleted: 'asset.inquiry.completed',
+  AssetControlApplied: 'asset.control.applied',
+  AssetPropertyFoundAfterClosure: 'asset.property.found-after-closure',
+  AuctionLotSold: 'auction.lot.sold',
+  LedgerMoneyReceived: 'ledger.money.received',
+  LedgerMoneyPaidOut: 'ledger.money.paid-out',
+  LedgerClaimFullyPaid: 'ledger.claim.fully-paid',
 } as const;
 
 /** Event type → payload, and the schema version each is published at. */
 export interface EventContract {
   'case.registered': CaseRegisteredV1;
+  'case.closed': CaseClosedV1;
+  'case.suspended': CaseSuspendedV1;
+  'case.objection.filed': CaseObjectionFiledV1;
+  'case.objection.decided': CaseObjectionDecidedV1;
+  'case.measure.changed': CaseMeasureChangedV1;
+  'case.alert.raised': CaseAlertRaisedV1;
   'asset.inquiry.completed': AssetInquiryCompletedV1;
+  'asset.control.applied': AssetControlAppliedV1;
+  'asset.property.found-after-closure': AssetPropertyFoundAfterClosureV1;
+  'auction.lot.sold': AuctionLotSoldV1;
+  'ledger.money.received': LedgerMoneyReceivedV1;
+  'ledger.money.paid-out': LedgerMoneyPaidOutV1;
+  'ledger.claim.fully-paid': LedgerClaimFullyPaidV1;
 }
 export type EventType = keyof EventContract;
 
 export const EventVersions: Record<EventType, number> = {
   'case.registered': 1,
+  'case.closed': 1,
+  'case.suspended': 1,
+  'case.objection.filed': 1,
+  'case.objection.decided': 1,
+  'case.measure.changed': 1,
+  'case.alert.raised': 1,
   'asset.inquiry.completed': 1,
+  'asset.control.applied': 1,
+  'asset.property.found-after-closure': 1,
+  'auction.lot.sold': 1,
+  'ledger.money.received': 1,
+  'ledger.money.paid-out': 1,
+  'ledger.claim.fully-paid': 1,
 };

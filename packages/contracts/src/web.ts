@@ -12,3 +12,18 @@ export type * from './messages/cases/case-views.js';
 export type { ListCasesReply } from './messages/cases/list-cases.v1.js';
 export type { GetFindingsReply, InquiryView, FoundAssetView } from './messages/assets/get-findings.v1.js';
 export type * from './http/auth-views.js';
+export type { IntakeRefusalView } from './messages/cases/refuse-application.v1.js';
+export type {
+  ActivityView,
+  AssignmentView,
+  CaseLinkView,
+  CaseTimelineView,
+  ChecklistItemView,
+  ClosureView,
+  EntrustmentView,
+  FlowNodeView,
+  ListEntrustmentsReply,
+  StatutoryPeriodView,
+  TerminationChecklistView,
+} from './messages/cases/case-life.v1.js';
+export type { AlertView, ListAlertsReply, ScanAlertsReply } from './messages/cases/alerts.v1.js';

@@ -5,7 +5,7 @@ import { BusClient } from './bus/bus-client.js';
 import { BusRequestError } from './bus/message-bus.js';
 import { NatsBus } from './bus/nats-bus.js';
 import { createLogger } from './logger.js';
-import type { RunningService } from './service.js';
+import type { RunningService, StartOptions } from './service.js';
 
 /** Test plumbing: every test run gets its own databases and its own bus namespace on the shared servers. */
 export const TEST_POSTGRES = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -93,12 +93,14 @@ export class TestNamespace {
     return env;
   }
 
+  /** Starts a service in the namespace; `options` can give it e.g. a `FixedClock` the test moves. */
   async start(
-    start: (options: { env: NodeJS.ProcessEnv }) => Promise<RunningService>,
+    start: (options: StartOptions) => Promise<RunningService>,
     service: string,
     extra: NodeJS.ProcessEnv = {},
+    options: Omit<StartOptions, 'env'> = {},
   ): Promise<RunningService> {
-    const running = await start({ env: this.env(service, extra) });
+    const running = await start({ ...options, env: this.env(service, extra) });
     this.services.push(running);
     return running;
   }

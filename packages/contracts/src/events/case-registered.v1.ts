@@ -10,4 +10,6 @@ export interface CaseRegisteredV1 {
   claimAmountFen: Fen;
   filingDate: string;
   respondents: { kind: PartyKind; name: string; idNumber: string }[];
+  /** for a 执恢 case, the case it resumes; for a 执异 case, the case objected in */
+  relatedCaseId?: string;
 }

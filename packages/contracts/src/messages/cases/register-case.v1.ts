@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CaseType, PartyKind } from '../../enums.js';
+import { BasisKind, CaseType, JurisdictionGround, PartyKind } from '../../enums.js';
 import type { Fen } from '../../money.js';
 import { IsFen, IsPartyIdNumber } from '../../validation/decorators.js';
 import type { CaseDetail } from './case-views.js';
@@ -47,6 +47,17 @@ export class BasisDocumentInput {
   @IsDateString({ strict: true })
   @Length(10, 10)
   effectiveDate!: string;
+
+  /** 判决/仲裁/公证/非诉; defaults to a judgment */
+  @IsOptional()
+  @IsEnum(BasisKind)
+  kind?: BasisKind;
+
+  /** the last day the debtor had to perform (履行期限届满日); defaults to the effective date */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @Length(10, 10)
+  performanceDueDate?: string;
 }
 
 /**
@@ -81,6 +92,17 @@ export class RegisterCaseCommand {
   @ArrayMaxSize(50)
   @Type(() => PartyInput)
   respondents!: PartyInput[];
+
+  /** the day the application reached the court (收到申请之日); defaults to today */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @Length(10, 10)
+  applicationDate?: string;
+
+  /** why this court may enforce; defaults to 第一审人民法院 */
+  @IsOptional()
+  @IsEnum(JurisdictionGround)
+  jurisdictionGround?: JurisdictionGround;
 
   /** 申请执行标的额, in fen */
   @IsFen({ positive: true })
