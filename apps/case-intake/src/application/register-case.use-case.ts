@@ -1,17 +1,34 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  BasisKind,
   CodedError,
   ErrorCode,
   Events,
+  JurisdictionGround,
+  shanghaiDateOf,
   type Actor,
   type CaseDetail,
   type Clock,
   type RegisterCaseCommand,
 } from '@writ/contracts';
-import { CLOCK, UnitOfWork } from '@writ/platform';
-import { acceptApplication, registerCase, respondentsOf } from '../domain/enforcement-case.js';
-import { CaseRepository } from '../persistence/case.repository.js';
+import { CLOCK, UnitOfWork, type Transaction } from '@writ/platform';
+import {
+  acceptApplication,
+  registerCase,
+  respondentsOf,
+  type AcceptedApplication,
+  type CaseApplication,
+  type EnforcementCase,
+} from '../domain/enforcement-case.js';
+import { initialTimeline } from '../domain/flow-nodes.js';
+import { statutoryDeadline, statutoryMonthsOf } from '../domain/statutory-period.js';
+import { assignOfficer, triage } from '../domain/triage.js';
+import { CaseLifeRepository } from '../persistence/case-life.repository.js';
+import { CaseMetricsRecorder } from '../persistence/case-metrics.recorder.js';
+import { CaseRepository, type CaseAssignment } from '../persistence/case.repository.js';
+import { CourtSettingsRepository } from '../persistence/court-settings.repository.js';
+import { FlowNodeRepository } from '../persistence/flow-node.repository.js';
 import { toCaseDetail } from './case-views.js';
 
 function isRequestKeyTaken(error: unknown): boolean {
@@ -38,7 +55,7 @@ function canonicalJson(value: unknown): string {
 }
 
 /** A stable digest of what was asked, so a retried key can be told from a reused one. */
-function requestHashOf(command: RegisterCaseCommand): string {
+function requestHashOf(command: { requestKey: string }): string {
   const { requestKey: _key, ...content } = command;
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
@@ -53,24 +70,42 @@ export class RegisterCaseUseCase {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly cases: CaseRepository,
+    private readonly lives: CaseLifeRepository,
+    private readonly settings: CourtSettingsRepository,
+    private readonly nodes: FlowNodeRepository,
+    private readonly metrics: CaseMetricsRecorder,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: RegisterCaseCommand, actor: Actor): Promise<CaseDetail> {
-    const requestHash = requestHashOf(command);
+    const now = this.clock.now();
+    const accepted = acceptApplication(applicationOf(command, shanghaiDateOf(now)), now);
+    return this.once(command, actor, (tx, request) => this.registerAccepted(tx, accepted, actor, request));
+  }
+
+  /**
+   * Runs a registration (立案, 执恢, 执异, an accepted entrustment) once per request key: a retry with the
+   * same content answers with the case first registered, other content under the same key is refused.
+   */
+  async once(
+    command: { requestKey: string },
+    actor: Actor,
+    work: (tx: Transaction, request: { key: string; hash: string }) => Promise<EnforcementCase>,
+  ): Promise<CaseDetail> {
+    const request = { key: command.requestKey, hash: requestHashOf(command) };
     try {
-      return await this.register(command, actor, requestHash);
+      return await this.unitOfWork.run(async (tx) => toCaseDetail(await work(tx, request)));
     } catch (error) {
       // the key was used before (a retry, or two deliveries racing): the unique index said so, and
       // the refused attempt rolled back with its case number, leaving no gap
-      if (isRequestKeyTaken(error)) return this.answerRepeated(command, actor, requestHash);
+      if (isRequestKeyTaken(error)) return this.answerRepeated(command, actor, request.hash);
       throw error;
     }
   }
 
   /** A repeated key answers with the first registration, or is refused when the content differs. */
   private async answerRepeated(
-    command: RegisterCaseCommand,
+    command: { requestKey: string },
     actor: Actor,
     requestHash: string,
   ): Promise<CaseDetail> {
@@ -98,63 +133,123 @@ export class RegisterCaseUseCase {
     return toCaseDetail(earlier.case);
   }
 
-  private async register(
-    command: RegisterCaseCommand,
+  /**
+   * 立案 of an accepted application inside the caller's transaction: number, triage and assignment,
+   * timeline, audit and `case.registered`. Resumption (执恢), objections (执异) and accepted
+   * entrustments register their cases through here too.
+   */
+  async registerAccepted(
+    tx: Transaction,
+    accepted: AcceptedApplication,
     actor: Actor,
-    requestHash: string,
-  ): Promise<CaseDetail> {
-    const accepted = acceptApplication(
-      {
-        caseType: command.caseType,
-        basis: command.basis,
-        applicants: command.applicants,
-        respondents: command.respondents,
-        claimAmountFen: command.claimAmountFen,
-        ...(command.note ? { note: command.note } : {}),
-      },
-      this.clock.now(),
+    request: { key: string; hash: string },
+  ): Promise<EnforcementCase> {
+    const { application } = accepted;
+    // read before the sequence is locked: the lock is then held only for the prepared writes
+    const settings = await this.settings.get(tx.manager, actor.courtCode);
+    const decision = triage(
+      { caseType: application.caseType, claimAmountFen: application.claimAmountFen },
+      settings.triage,
     );
-    return this.unitOfWork.run(async (tx) => {
-      // from here to commit the court's sequence row is locked: only prepared writes follow
-      const sequence = await this.cases.nextSequence(tx.manager, {
-        courtCode: actor.courtCode,
-        caseType: command.caseType,
-        year: accepted.year,
-      });
-      const registered = registerCase(accepted, {
-        id: randomUUID(),
-        courtCode: actor.courtCode,
-        sequence,
-        registeredBy: actor.id,
-      });
-      this.cases.insert(tx, registered, { key: command.requestKey, hash: requestHash });
-      const detail = toCaseDetail(registered);
-      await tx.audit({
-        action: 'case.register',
-        entityType: 'enforcement_case',
-        entityId: registered.id,
-        courtCode: registered.courtCode,
-        after: detail,
-        actor,
-      });
-      await tx.emit(
-        Events.CaseRegistered,
-        {
-          caseId: registered.id,
-          caseNumber: registered.caseNumber,
-          caseType: registered.caseType,
-          courtCode: registered.courtCode,
-          claimAmountFen: registered.claimAmountFen,
-          filingDate: registered.filingDate,
-          respondents: respondentsOf(registered).map(({ kind, name, idNumber }) => ({
-            kind,
-            name,
-            idNumber,
-          })),
-        },
-        { courtCode: registered.courtCode, actor },
-      );
-      return detail;
+    const officer = assignOfficer(
+      decision.track,
+      settings.teams,
+      await this.lives.openCasesByOfficer(tx.manager, actor.courtCode),
+    );
+    const assignment: CaseAssignment = { ...decision, ...(officer ?? {}) };
+    const months = statutoryMonthsOf(application.basis.kind);
+    const deadline = statutoryDeadline(
+      {
+        filingDate: accepted.filingDate,
+        basisKind: application.basis.kind,
+        extensionMonths: 0,
+        suspendedDays: 0,
+      },
+      accepted.filingDate,
+    );
+
+    // from here to commit the court's sequence row is locked: only prepared writes follow
+    const sequence = await this.cases.nextSequence(tx.manager, {
+      courtCode: actor.courtCode,
+      caseType: application.caseType,
+      year: accepted.year,
     });
+    const registered = registerCase(accepted, {
+      id: randomUUID(),
+      courtCode: actor.courtCode,
+      sequence,
+      registeredBy: actor.id,
+    });
+    this.cases.insert(tx, registered, request, {
+      statutoryMonths: months,
+      statutoryDeadline: deadline,
+      assignment,
+    });
+    this.nodes.saveWith(
+      tx,
+      registered.id,
+      initialTimeline({
+        caseType: registered.caseType,
+        applicationDate: registered.applicationDate,
+        registeredAt: registered.registeredAt,
+        registeredBy: actor.id,
+        deadlines: settings.nodeDeadlineDays,
+        statutoryDeadline: deadline,
+        entrusted: registered.entrusting !== undefined,
+      }),
+    );
+    this.metrics.recordRegistered(tx, registered);
+    await tx.audit({
+      action: 'case.register',
+      entityType: 'enforcement_case',
+      entityId: registered.id,
+      courtCode: registered.courtCode,
+      after: {
+        ...toCaseDetail(registered),
+        assignment,
+        statutoryDeadline: deadline,
+        flags: registered.flags,
+      },
+      actor,
+    });
+    await tx.emit(
+      Events.CaseRegistered,
+      {
+        caseId: registered.id,
+        caseNumber: registered.caseNumber,
+        caseType: registered.caseType,
+        courtCode: registered.courtCode,
+        claimAmountFen: registered.claimAmountFen,
+        filingDate: registered.filingDate,
+        respondents: respondentsOf(registered).map(({ kind, name, idNumber }) => ({
+          kind,
+          name,
+          idNumber,
+        })),
+        ...(registered.relatedCaseId ? { relatedCaseId: registered.relatedCaseId } : {}),
+      },
+      { courtCode: registered.courtCode, actor },
+    );
+    return registered;
   }
+}
+
+/** The application as the domain reads it, with the defaults of the optional fields filled in. */
+export function applicationOf(command: RegisterCaseCommand, today: string): CaseApplication {
+  return {
+    caseType: command.caseType,
+    basis: {
+      documentNumber: command.basis.documentNumber,
+      issuingCourt: command.basis.issuingCourt,
+      effectiveDate: command.basis.effectiveDate,
+      kind: command.basis.kind ?? BasisKind.Judgment,
+      performanceDueDate: command.basis.performanceDueDate ?? command.basis.effectiveDate,
+    },
+    applicationDate: command.applicationDate ?? today,
+    jurisdictionGround: command.jurisdictionGround ?? JurisdictionGround.FirstInstanceCourt,
+    applicants: command.applicants,
+    respondents: command.respondents,
+    claimAmountFen: command.claimAmountFen,
+    ...(command.note ? { note: command.note } : {}),
+  };
 }

@@ -1,5 +1,9 @@
 import {
+  addDays,
+  addMonths,
+  BasisKind,
   CaseStatus,
+  JurisdictionGround,
   CodedError,
   ErrorCode,
   PartyRole,
@@ -24,6 +28,33 @@ export interface BasisDocument {
   documentNumber: string;
   issuingCourt: string;
   effectiveDate: string;
+  kind: BasisKind;
+  /** 履行期限届满日: the last day the debtor had to perform */
+  performanceDueDate: string;
+}
+
+/** 7 days to accept or refuse an application (执行工作规定 2020 Art 16). */
+export const ACCEPTANCE_DAYS = 7;
+/** 申请执行期间: 2 years from the end of the performance period (民诉法 2023 Art 250). */
+export const LIMITATION_YEARS = 2;
+
+/** Facts of 立案 that are flagged, not refused. */
+export interface AcceptanceFlags {
+  /** applied after the limitation period: accepted, and the debtor may object (民诉解释 Art 481) */
+  limitationExpired: boolean;
+  /** accepted within 7 days of the application */
+  acceptedWithinDeadline: boolean;
+}
+
+export function acceptanceFlags(
+  basis: BasisDocument,
+  applicationDate: string,
+  filingDate: string,
+): AcceptanceFlags {
+  return {
+    limitationExpired: applicationDate > addMonths(basis.performanceDueDate, LIMITATION_YEARS * 12),
+    acceptedWithinDeadline: filingDate <= addDays(applicationDate, ACCEPTANCE_DAYS),
+  };
 }
 
 /** An enforcement case (执行案件) as case-intake keeps it. */
@@ -43,11 +74,21 @@ export interface EnforcementCase {
   /** the Asia/Shanghai date of 立案, from which deadlines run */
   filingDate: string;
   registeredBy: string;
+  applicationDate: string;
+  jurisdictionGround: JurisdictionGround;
+  flags: AcceptanceFlags;
+  /** 执恢: the case resumed; 执异: the case objected in */
+  relatedCaseId?: string;
+  entrusting?: { courtCode: string; caseNumber: string };
 }
 
 export interface CaseApplication {
   caseType: CaseType;
   basis: BasisDocument;
+  applicationDate: string;
+  jurisdictionGround: JurisdictionGround;
+  relatedCaseId?: string;
+  entrusting?: { courtCode: string; caseNumber: string };
   applicants: Omit<Party, 'role'>[];
   respondents: Omit<Party, 'role'>[];
   claimAmountFen: Fen;
@@ -60,6 +101,40 @@ export interface CaseApplication {
  */
 export function applicationProblems(application: CaseApplication, filingDate: string): FieldError[] {
   const problems: FieldError[] = [];
+  const { basis, applicationDate } = application;
+  if (applicationDate > filingDate) {
+    problems.push({
+      field: 'applicationDate',
+      rule: 'notInFuture',
+      message: `applicationDate ${applicationDate} is after the filing date ${filingDate}`,
+    });
+  }
+  if (basis.performanceDueDate < basis.effectiveDate) {
+    problems.push({
+      field: 'basis.performanceDueDate',
+      rule: 'afterEffectiveDate',
+      message: 'basis.performanceDueDate cannot be before the document took effect',
+    });
+  }
+  // the performance period must have passed: only a debtor who did not perform is enforced against (执行工作规定 2020 Art 16)
+  if (applicationDate <= basis.performanceDueDate) {
+    problems.push({
+      field: 'basis.performanceDueDate',
+      rule: 'performancePeriodPassed',
+      message: `the performance period runs until ${basis.performanceDueDate}: an application on ${applicationDate} is premature (执行工作规定 2020 Art 16)`,
+    });
+  }
+  // arbitral awards and notarial deeds are enforced where the debtor lives or the property is (执行工作规定 2020 Art 10)
+  if (
+    application.jurisdictionGround === JurisdictionGround.FirstInstanceCourt &&
+    (basis.kind === BasisKind.Arbitration || basis.kind === BasisKind.Notarial)
+  ) {
+    problems.push({
+      field: 'jurisdictionGround',
+      rule: 'jurisdiction',
+      message: `a ${basis.kind === BasisKind.Arbitration ? '仲裁裁决' : '公证债权文书'} is enforced by the court of the debtor's domicile or the property's location, not as a first-instance court (执行工作规定 2020 Art 10)`,
+    });
+  }
   if (application.basis.effectiveDate > filingDate) {
     problems.push({
       field: 'basis.effectiveDate',
@@ -151,6 +226,11 @@ export function registerCase(
     registeredAt: accepted.filedAt,
     filingDate,
     registeredBy: facts.registeredBy,
+    applicationDate: application.applicationDate,
+    jurisdictionGround: application.jurisdictionGround,
+    flags: acceptanceFlags(application.basis, application.applicationDate, filingDate),
+    ...(application.relatedCaseId ? { relatedCaseId: application.relatedCaseId } : {}),
+    ...(application.entrusting ? { entrusting: { ...application.entrusting } } : {}),
   };
 }
 

@@ -60,6 +60,33 @@ export class CaseRecord {
 
   @Column('text', { name: 'request_hash' })
   requestHash!: string;
+
+  @Column('text', { name: 'basis_kind' })
+  basisKind!: string;
+
+  @Column('date', { name: 'performance_due_date', nullable: true })
+  performanceDueDate!: string | null;
+
+  @Column('date', { name: 'application_date' })
+  applicationDate!: string;
+
+  @Column('text', { name: 'jurisdiction_ground' })
+  jurisdictionGround!: string;
+
+  @Column('boolean', { name: 'limitation_expired' })
+  limitationExpired!: boolean;
+
+  @Column('boolean', { name: 'accepted_within_deadline' })
+  acceptedWithinDeadline!: boolean;
+
+  @Column('uuid', { name: 'related_case_id', nullable: true })
+  relatedCaseId!: string | null;
+
+  @Column('text', { name: 'entrusting_court_code', nullable: true })
+  entrustingCourtCode!: string | null;
+
+  @Column('text', { name: 'entrusting_case_number', nullable: true })
+  entrustingCaseNumber!: string | null;
 }
 
 @Entity({ name: 'case_party' })

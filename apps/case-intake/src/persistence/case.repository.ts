@@ -1,14 +1,33 @@
-import { CaseStatus, type CaseType, type PartyKind, type PartyRole } from '@writ/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  CaseStatus,
+  type BasisKind,
+  type CaseType,
+  type JurisdictionGround,
+  type PartyKind,
+  type PartyRole,
+  type Track,
+} from '@writ/contracts';
 import type { Transaction } from '@writ/platform';
 import type { EntityManager } from 'typeorm';
 import type { EnforcementCase } from '../domain/enforcement-case.js';
 import { CaseRecord, PartyRecord } from './case.orm-entity.js';
+
+/** Where registration put a case: its track (繁简分流), with why, and the team and officer. */
+export interface CaseAssignment {
+  track: Track;
+  reason: string;
+  teamId?: string;
+  officerId?: string;
+}
 
 export interface CaseFilter {
   courtCode: string;
   status?: CaseStatus;
   /** a party's account sees only cases naming its id number */
   partyIdNumber?: string;
+  /** only the cases assigned to this officer */
+  officerId?: string;
   page: number;
   pageSize: number;
 }
@@ -36,12 +55,21 @@ export class CaseRepository {
    * Queues the case and its parties to be written with the transaction's events and audit entries in
    * one statement: they are written while the sequence row is locked, so they cost one round trip.
    */
-  insert(tx: Transaction, c: EnforcementCase, request: { key: string; hash: string }): void {
+  insert(
+    tx: Transaction,
+    c: EnforcementCase,
+    request: { key: string; hash: string },
+    life: { statutoryMonths: number; statutoryDeadline: string; assignment?: CaseAssignment },
+  ): void {
+    const assignment = life.assignment;
     tx.defer(
       `INSERT INTO enforcement_case (id, court_code, case_type, year, sequence, case_number, status, claim_amount_fen,
          basis_document_number, basis_issuing_court, basis_effective_date, note, registered_at, filing_date,
-         registered_by, request_key, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+         registered_by, request_key, request_hash, basis_kind, performance_due_date, application_date,
+         jurisdiction_ground, limitation_expired, accepted_within_deadline, related_case_id, entrusting_court_code,
+         entrusting_case_number, statutory_months, statutory_deadline, track, track_reason, team_id, officer_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+         $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)`,
       [
         c.id,
         c.courtCode,
@@ -60,8 +88,39 @@ export class CaseRepository {
         c.registeredBy,
         request.key,
         request.hash,
+        c.basis.kind,
+        c.basis.performanceDueDate,
+        c.applicationDate,
+        c.jurisdictionGround,
+        c.flags.limitationExpired,
+        c.flags.acceptedWithinDeadline,
+        c.relatedCaseId ?? null,
+        c.entrusting?.courtCode ?? null,
+        c.entrusting?.caseNumber ?? null,
+        life.statutoryMonths,
+        life.statutoryDeadline,
+        assignment?.track ?? null,
+        assignment?.reason ?? null,
+        assignment?.teamId ?? null,
+        assignment?.officerId ?? null,
       ],
     );
+    if (assignment) {
+      tx.defer(
+        `INSERT INTO case_assignment (id, case_id, track, team_id, officer_id, reason, assigned_by, assigned_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          randomUUID(),
+          c.id,
+          assignment.track,
+          assignment.teamId ?? null,
+          assignment.officerId ?? null,
+          assignment.reason,
+          c.registeredBy,
+          c.registeredAt,
+        ],
+      );
+    }
     const values: unknown[] = [];
     const rows = c.parties.map((p, position) => {
       const at = values.length;
@@ -106,6 +165,7 @@ export class CaseRepository {
       .addOrderBy('c.sequence', 'DESC')
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize);
+    if (filter.officerId) query.andWhere('c.officer_id = :officer', { officer: filter.officerId });
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.partyIdNumber) {
       query.andWhere('EXISTS (SELECT 1 FROM case_party p WHERE p.case_id = c.id AND p.id_number = :party)', {
@@ -145,6 +205,8 @@ function toDomain(record: CaseRecord, parties: PartyRecord[]): EnforcementCase {
       documentNumber: record.basisDocumentNumber,
       issuingCourt: record.basisIssuingCourt,
       effectiveDate: record.basisEffectiveDate,
+      kind: record.basisKind as BasisKind,
+      performanceDueDate: record.performanceDueDate ?? record.basisEffectiveDate,
     },
     parties: parties.map((p) => ({
       role: p.role as PartyRole,
@@ -156,5 +218,15 @@ function toDomain(record: CaseRecord, parties: PartyRecord[]): EnforcementCase {
     registeredAt: record.registeredAt,
     filingDate: record.filingDate,
     registeredBy: record.registeredBy,
+    applicationDate: record.applicationDate,
+    jurisdictionGround: record.jurisdictionGround as JurisdictionGround,
+    flags: {
+      limitationExpired: record.limitationExpired,
+      acceptedWithinDeadline: record.acceptedWithinDeadline,
+    },
+    ...(record.relatedCaseId ? { relatedCaseId: record.relatedCaseId } : {}),
+    ...(record.entrustingCourtCode && record.entrustingCaseNumber
+      ? { entrusting: { courtCode: record.entrustingCourtCode, caseNumber: record.entrustingCaseNumber } }
+      : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { FlowNode, FlowNodeState } from '@writ/contracts';
+import type { Transaction } from '@writ/platform';
 import type { EntityManager } from 'typeorm';
 import type { FlowNodeRecord } from '../domain/flow-nodes.js';
 
@@ -34,6 +35,18 @@ export class FlowNodeRepository {
   /** Writes nodes (new or changed) in one statement. */
   async save(manager: EntityManager, caseId: string, nodes: readonly FlowNodeRecord[]): Promise<void> {
     if (!nodes.length) return;
+    const { sql, values } = this.upsert(caseId, nodes);
+    await manager.query(sql, values);
+  }
+
+  /** Queues the nodes to be written with the transaction's outbox and audit rows (no extra round trip). */
+  saveWith(tx: Transaction, caseId: string, nodes: readonly FlowNodeRecord[]): void {
+    if (!nodes.length) return;
+    const { sql, values } = this.upsert(caseId, nodes);
+    tx.defer(sql, values);
+  }
+
+  private upsert(caseId: string, nodes: readonly FlowNodeRecord[]): { sql: string; values: unknown[] } {
     const values: unknown[] = [];
     const tuples = nodes.map((n) => {
       const at = values.length;
@@ -49,13 +62,13 @@ export class FlowNodeRepository {
       );
       return `(${Array.from({ length: 8 }, (_, i) => `$${at + i + 1}`).join(', ')})`;
     });
-    await manager.query(
-      `INSERT INTO case_flow_node (case_id, node, state, started_at, deadline_on, finished_at, finished_by, note)
+    return {
+      values,
+      sql: `INSERT INTO case_flow_node (case_id, node, state, started_at, deadline_on, finished_at, finished_by, note)
        VALUES ${tuples.join(', ')}
        ON CONFLICT (case_id, node) DO UPDATE SET state = EXCLUDED.state, started_at = EXCLUDED.started_at,
          deadline_on = EXCLUDED.deadline_on, finished_at = EXCLUDED.finished_at,
          finished_by = EXCLUDED.finished_by, note = EXCLUDED.note`,
-      values,
-    );
+    };
   }
 }

@@ -12,4 +12,6 @@ export interface AssetInquiryCompletedV1 {
   assetsFound: number;
   /** sum of balances and estimates found, in fen */
   totalValueFen: Fen;
+  /** balances found in deposit accounts (存款), which triage compares with the claim */
+  depositsFoundFen?: Fen;
 }
