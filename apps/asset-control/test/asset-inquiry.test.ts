@@ -16,6 +16,7 @@ import {
   type GetFindingsReply,
 } from '@writ/contracts';
 import {
+  eventually,
   testActor,
   type BusClient,
   type NatsBus,
@@ -82,22 +83,6 @@ function predicted(idNumber: string) {
 
 function withoutIds(assets: GetFindingsReply['assets']) {
   return assets.map(({ id: _id, ...rest }) => rest);
-}
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('财产查控: asset-control asks every agency about a registered case’s respondents', () => {

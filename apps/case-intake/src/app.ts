@@ -3,6 +3,9 @@ import { startService, type RunningService, type ServiceDefinition, type StartOp
 import { CaseIntakeModule } from './case-intake.module.js';
 import { CaseRecord, PartyRecord } from './persistence/case.orm-entity.js';
 import { CaseRegister1764300000100 } from './persistence/migrations/1764300000100-case-register.js';
+import { CaseLife1764300000200 } from './persistence/migrations/1764300000200-case-life.js';
+import { MeasuresAndApprovals1764300000300 } from './persistence/migrations/1764300000300-measures-and-approvals.js';
+import { CaseMetrics1764300000400 } from './persistence/migrations/1764300000400-case-metrics.js';
 
 /** case-intake: 执行立案 and the case's whole life. */
 export const caseIntakeService: ServiceDefinition = {
@@ -11,9 +14,20 @@ export const caseIntakeService: ServiceDefinition = {
   version: '0.1.0',
   module: CaseIntakeModule,
   entities: [CaseRecord, PartyRecord],
-  migrations: [CaseRegister1764300000100],
+  migrations: [
+    CaseRegister1764300000100,
+    CaseLife1764300000200,
+    MeasuresAndApprovals1764300000300,
+    CaseMetrics1764300000400,
+  ],
 };
 
 export function startCaseIntake(options?: StartOptions): Promise<RunningService> {
   return startService(caseIntakeService, options);
 }
+
+/** For the metrics bench and repair tools: the summary's writer and reader, and the query the dashboard asks. */
+export { CaseMetricsRecorder } from './persistence/case-metrics.recorder.js';
+export { CaseMetricsRepository } from './persistence/case-metrics.repository.js';
+export { MetricsQueries } from './application/metrics.queries.js';
+export { courtMetricsView, metricsPeriod } from './domain/court-metrics.js';

@@ -49,7 +49,22 @@ import type { FileObjectionCommand } from './messages/cases/file-objection.v1.js
 import type { GetCaseQuery, GetCaseReply } from './messages/cases/get-case.v1.js';
 import type { IntakeRefusalView, RefuseApplicationCommand } from './messages/cases/refuse-application.v1.js';
 import type { ListCasesQuery, ListCasesReply } from './messages/cases/list-cases.v1.js';
+import type { GetMetricsQuery, GetMetricsReply } from './messages/cases/metrics.v1.js';
 import type { RegisterCaseCommand, RegisterCaseReply } from './messages/cases/register-case.v1.js';
+import type {
+  DecideMeasureCommand,
+  DecideMeasureReply,
+  LiftMeasureCommand,
+  LiftMeasureReply,
+  ListMeasuresQuery,
+  ListMeasuresReply,
+} from './messages/cases/measures.v1.js';
+import type {
+  DecideApprovalCommand,
+  DecideApprovalReply,
+  ListApprovalsQuery,
+  ListApprovalsReply,
+} from './messages/cases/approvals.v1.js';
 import type { PingReply } from './messages/health/ping.v1.js';
 
 /** The bus prefix of each service: subjects read `<prefix>.<noun>.<verb>`. */
@@ -72,6 +87,12 @@ export const Subjects = {
     Register: 'cases.case.register',
     Get: 'cases.case.get',
     List: 'cases.case.list',
+    DecideMeasure: 'cases.measure.decide',
+    LiftMeasure: 'cases.measure.lift',
+    ListMeasures: 'cases.measure.list',
+    ListApprovals: 'cases.approval.list',
+    DecideApproval: 'cases.approval.decide',
+    GetMetrics: 'cases.metrics.get',
     RefuseApplication: 'cases.application.refuse',
     Timeline: 'cases.case.timeline',
     RecordActivity: 'cases.activity.record',
@@ -112,6 +133,12 @@ export interface RpcContract {
   'cases.case.register': { request: RegisterCaseCommand; reply: RegisterCaseReply };
   'cases.case.get': { request: GetCaseQuery; reply: GetCaseReply };
   'cases.case.list': { request: ListCasesQuery; reply: ListCasesReply };
+  'cases.measure.decide': { request: DecideMeasureCommand; reply: DecideMeasureReply };
+  'cases.measure.lift': { request: LiftMeasureCommand; reply: LiftMeasureReply };
+  'cases.measure.list': { request: ListMeasuresQuery; reply: ListMeasuresReply };
+  'cases.approval.list': { request: ListApprovalsQuery; reply: ListApprovalsReply };
+  'cases.approval.decide': { request: DecideApprovalCommand; reply: DecideApprovalReply };
+  'cases.metrics.get': { request: GetMetricsQuery; reply: GetMetricsReply };
   'cases.application.refuse': { request: RefuseApplicationCommand; reply: IntakeRefusalView };
   'cases.case.timeline': { request: GetTimelineQuery; reply: CaseTimelineView };
   'cases.activity.record': { request: RecordActivityCommand; reply: CaseTimelineView };

@@ -10,6 +10,24 @@ export * from './money.js';
 export type * from './envelope.js';
 export type * from './messages/cases/case-views.js';
 export type { ListCasesReply } from './messages/cases/list-cases.v1.js';
+export type {
+  ConsumptionRestrictionDetails,
+  DetentionDetails,
+  DishonestListingDetails,
+  ExecutionNoticeDetails,
+  ExitRestrictionDetails,
+  FineDetails,
+  ListMeasuresReply,
+  MeasureApprovalView,
+  MeasureDetails,
+  MeasureDetailsByKind,
+  MeasureView,
+  PersonRef,
+  RefusalReferralDetails,
+  RewardNoticeDetails,
+} from './messages/cases/measures.v1.js';
+export type { ApprovalView, ListApprovalsReply } from './messages/cases/approvals.v1.js';
+export type { GetMetricsReply, CourtMetricsView, RateView, TargetView } from './messages/cases/metrics.v1.js';
 export type { GetFindingsReply, InquiryView, FoundAssetView } from './messages/assets/get-findings.v1.js';
 export type * from './http/auth-views.js';
 export type { IntakeRefusalView } from './messages/cases/refuse-application.v1.js';

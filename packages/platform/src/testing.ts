@@ -1,6 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Actor } from '@writ/contracts';
+import {
+  EventVersions,
+  type Actor,
+  type EventContract,
+  type EventEnvelope,
+  type EventType,
+} from '@writ/contracts';
 import { BusClient } from './bus/bus-client.js';
 import { BusRequestError } from './bus/message-bus.js';
 import { NatsBus } from './bus/nats-bus.js';
@@ -119,4 +125,49 @@ export class TestNamespace {
     }
     for (const url of this.databases.splice(0)) await dropDatabase(url);
   }
+}
+
+/**
+ * Polls `probe` until `done` says yes, failing with what was last seen after `timeoutMs`: for effects
+ * that arrive by event, where a test cannot know the moment.
+ */
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 500)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** An event as another stage would publish it, for a service test to put on the bus. */
+export function testEvent<T extends EventType>(
+  type: T,
+  data: EventContract[T],
+  meta: { courtCode: string; actor?: Actor; occurredAt?: Date },
+): EventEnvelope<EventContract[T]> {
+  return {
+    id: randomUUID(),
+    type,
+    version: EventVersions[type],
+    occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
+    correlationId: randomUUID(),
+    actor:
+      meta.actor ??
+      testActor({
+        id: `service:${type.split('.')[0]}`,
+        username: type.split('.')[0]!,
+        courtCode: meta.courtCode,
+      }),
+    courtCode: meta.courtCode,
+    data,
+  };
 }

@@ -3,6 +3,7 @@ import {
   CaseType,
   CodedError,
   ErrorCode,
+  Role,
   shanghaiDateOf,
   type Actor,
   type CaseLinkView,
@@ -41,7 +42,23 @@ export class CaseTimelineQueries {
     return life;
   }
 
+  /**
+   * The timeline of a case. A party (当事人) sees the progress of a case naming it — nodes, period,
+   * money, closure — but not the officers' working notes and assignments.
+   */
   async view(manager: EntityManager, caseId: string, actor: Actor): Promise<CaseTimelineView> {
+    const full = await this.fullView(manager, caseId, actor);
+    if (!actor.roles.includes(Role.Party)) return full;
+    const named = await manager.query<unknown[]>(
+      `SELECT 1 FROM case_party WHERE case_id = $1 AND id_number = $2`,
+      [caseId, actor.partyIdNumber ?? ''],
+    );
+    if (!named.length) throw notFound(caseId, actor.courtCode);
+    const { officerId: _o, teamId: _t, trackReason: _r, ...shown } = full;
+    return { ...shown, activities: [], assignments: [] };
+  }
+
+  private async fullView(manager: EntityManager, caseId: string, actor: Actor): Promise<CaseTimelineView> {
     const life = await this.lifeOf(manager, caseId, actor);
     const today = shanghaiDateOf(this.clock.now());
     const [timeline, activities, assignments, linked, closure] = await Promise.all([

@@ -88,14 +88,14 @@ export class ObjectionsUseCase {
           claimAmountFen: source.claimAmountFen,
           note: `${command.thirdParty ? '案外人异议' : '执行行为异议'}：${command.grounds}`.slice(0, 500),
           relatedCaseId: target.id,
+          objection: {
+            thirdParty: command.thirdParty,
+            ...(command.assetRef ? { assetRef: command.assetRef } : {}),
+          },
         },
         now,
       );
       const objection = await this.registration.registerAccepted(tx, accepted, actor, request);
-      await this.lives.setObjection(tx.manager, objection.id, {
-        thirdParty: command.thirdParty,
-        ...(command.assetRef ? { assetRef: command.assetRef } : {}),
-      });
       await this.flow.signal(tx, target.id, FlowSignal.ObjectionFiled, now, actor);
       const settings = await this.settings.get(tx.manager, actor.courtCode);
       await tx.emit(

@@ -12,6 +12,7 @@ import {
 } from '@writ/contracts';
 import { CLOCK, UnitOfWork } from '@writ/platform';
 import { ACCEPTANCE_DAYS } from '../domain/enforcement-case.js';
+import { requestHashOf } from './request-hash.js';
 
 interface RefusalRow {
   id: string;
@@ -77,9 +78,7 @@ export class RefuseApplicationUseCase {
         [actor.courtCode, command.requestKey],
       );
       if (earlier) {
-        const { requestKey: _k, ...content } = earlier.application;
-        const { requestKey: _r, ...asked } = command;
-        if (JSON.stringify(content) !== JSON.stringify(asked)) {
+        if (requestHashOf(earlier.application) !== requestHashOf(command)) {
           throw new CodedError(
             ErrorCode.IdempotencyConflict,
             `requestKey ${command.requestKey} was used for another refusal`,

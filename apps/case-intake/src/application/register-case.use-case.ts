@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   BasisKind,
@@ -30,6 +30,7 @@ import { CaseRepository, type CaseAssignment } from '../persistence/case.reposit
 import { CourtSettingsRepository } from '../persistence/court-settings.repository.js';
 import { FlowNodeRepository } from '../persistence/flow-node.repository.js';
 import { toCaseDetail } from './case-views.js';
+import { requestHashOf } from './request-hash.js';
 
 function isRequestKeyTaken(error: unknown): boolean {
   const failure = error as {
@@ -40,24 +41,6 @@ function isRequestKeyTaken(error: unknown): boolean {
   const code = failure.code ?? failure.driverError?.code;
   const constraint = failure.constraint ?? failure.driverError?.constraint;
   return code === '23505' && constraint === 'enforcement_case_request';
-}
-
-/** JSON with object keys sorted at every depth: the same content always gives the same text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** A stable digest of what was asked, so a retried key can be told from a reused one. */
-function requestHashOf(command: { requestKey: string }): string {
-  const { requestKey: _key, ...content } = command;
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
 /**

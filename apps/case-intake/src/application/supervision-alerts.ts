@@ -200,7 +200,8 @@ export class SupervisionAlerts implements OnApplicationBootstrap, OnModuleDestro
     const params: unknown[] = [actor.courtCode];
     let where = 'court_code = $1 AND resolved_at IS NULL';
     if (query.mine) {
-      params.push(actor.id);
+      // officers are assigned by username (court settings name them so)
+      params.push(actor.username);
       where += ` AND officer_id = $${params.length}`;
     }
     if (query.kind) {

@@ -5,7 +5,7 @@ export interface Team {
   id: string;
   name: string;
   track: Track;
-  /** user ids of the officers, in the order cases are dealt to them when loads are equal */
+  /** usernames of the officers, in the order cases are dealt to them when loads are equal */
   officerIds: string[];
 }
 
@@ -46,8 +46,13 @@ export const DEFAULT_COURT_SETTINGS: CourtSettings = {
     fastTrackWhenDepositsCoverClaim: true,
   },
   teams: [
-    { id: 'fast-1', name: '快执团队', track: Track.Fast, officerIds: ['user-officer-1'] },
-    { id: 'ordinary-1', name: '精执团队', track: Track.Ordinary, officerIds: ['user-judge-1', 'user-officer-1'] },
+    { id: 'fast-1', name: '快执团队', track: Track.Fast, officerIds: ['officer1'] },
+    {
+      id: 'ordinary-1',
+      name: '精执团队',
+      track: Track.Ordinary,
+      officerIds: ['judge1', 'officer1'],
+    },
   ],
   nodeDeadlineDays: {
     // 执行立案: accept or refuse within 7 days (执行工作规定 2020 Art 16)
@@ -73,10 +78,21 @@ export const DEFAULT_COURT_SETTINGS: CourtSettings = {
   workingWeekends: [],
 };
 
-/** A court's settings over the defaults: whatever it has not set stays at the seed court's value. */
-export function settingsWithDefaults(partial: Partial<CourtSettings> | undefined): CourtSettings {
+/** The seed court, whose demo officers staff the default teams. */
+export const SEED_COURT_CODE = '辽1104';
+
+/**
+ * A court's settings over the defaults: whatever it has not set stays at the seed court's value —
+ * except its teams, which name the seed court's own officers: another court without settings has no
+ * teams, and its cases wait unassigned until it sets them.
+ */
+export function settingsWithDefaults(
+  partial: Partial<CourtSettings> | undefined,
+  courtCode: string,
+): CourtSettings {
   return {
     ...DEFAULT_COURT_SETTINGS,
+    ...(courtCode === SEED_COURT_CODE ? {} : { teams: [] }),
     ...partial,
     triage: { ...DEFAULT_COURT_SETTINGS.triage, ...partial?.triage },
     nodeDeadlineDays: { ...DEFAULT_COURT_SETTINGS.nodeDeadlineDays, ...partial?.nodeDeadlineDays },

@@ -80,6 +80,8 @@ export interface EnforcementCase {
   /** 执恢: the case resumed; 执异: the case objected in */
   relatedCaseId?: string;
   entrusting?: { courtCode: string; caseNumber: string };
+  /** for a 执异 case: whether a third party objects, and to which asset */
+  objection?: { thirdParty: boolean; assetRef?: string };
 }
 
 export interface CaseApplication {
@@ -89,6 +91,7 @@ export interface CaseApplication {
   jurisdictionGround: JurisdictionGround;
   relatedCaseId?: string;
   entrusting?: { courtCode: string; caseNumber: string };
+  objection?: { thirdParty: boolean; assetRef?: string };
   applicants: Omit<Party, 'role'>[];
   respondents: Omit<Party, 'role'>[];
   claimAmountFen: Fen;
@@ -231,6 +234,7 @@ export function registerCase(
     flags: acceptanceFlags(application.basis, application.applicationDate, filingDate),
     ...(application.relatedCaseId ? { relatedCaseId: application.relatedCaseId } : {}),
     ...(application.entrusting ? { entrusting: { ...application.entrusting } } : {}),
+    ...(application.objection ? { objection: { ...application.objection } } : {}),
   };
 }
 

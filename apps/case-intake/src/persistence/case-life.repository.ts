@@ -233,17 +233,6 @@ export class CaseLifeRepository {
     };
   }
 
-  async setObjection(
-    manager: EntityManager,
-    caseId: string,
-    objection: { thirdParty: boolean; assetRef?: string },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE enforcement_case SET third_party_objection = $2, objection_asset_ref = $3 WHERE id = $1`,
-      [caseId, objection.thirdParty, objection.assetRef ?? null],
-    );
-  }
-
   async addActivity(
     manager: EntityManager,
     caseId: string,

@@ -67,9 +67,10 @@ export class CaseRepository {
          basis_document_number, basis_issuing_court, basis_effective_date, note, registered_at, filing_date,
          registered_by, request_key, request_hash, basis_kind, performance_due_date, application_date,
          jurisdiction_ground, limitation_expired, accepted_within_deadline, related_case_id, entrusting_court_code,
-         entrusting_case_number, statutory_months, statutory_deadline, track, track_reason, team_id, officer_id)
+         entrusting_case_number, statutory_months, statutory_deadline, track, track_reason, team_id, officer_id,
+         third_party_objection, objection_asset_ref)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-         $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)`,
+         $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34)`,
       [
         c.id,
         c.courtCode,
@@ -103,6 +104,8 @@ export class CaseRepository {
         assignment?.reason ?? null,
         assignment?.teamId ?? null,
         assignment?.officerId ?? null,
+        c.objection?.thirdParty ?? null,
+        c.objection?.assetRef ?? null,
       ],
     );
     if (assignment) {

@@ -8,7 +8,7 @@ export class CourtSettingsRepository {
       `SELECT settings FROM court_settings WHERE court_code = $1`,
       [courtCode],
     );
-    return settingsWithDefaults(row?.settings);
+    return settingsWithDefaults(row?.settings, courtCode);
   }
 
   async put(

@@ -53,7 +53,9 @@ export class CaseLife1764300000200 implements MigrationInterface {
                      ALTER COLUMN statutory_deadline SET NOT NULL`);
     await q.query(`CREATE INDEX enforcement_case_related ON enforcement_case (related_case_id)
                      WHERE related_case_id IS NOT NULL`);
-    await q.query(`CREATE INDEX enforcement_case_officer ON enforcement_case (court_code, officer_id, status)`);
+    await q.query(
+      `CREATE INDEX enforcement_case_officer ON enforcement_case (court_code, officer_id, status)`,
+    );
     await q.query(`CREATE INDEX enforcement_case_open_deadline ON enforcement_case (statutory_deadline)
                      WHERE status <> 'CLOSED'`);
     await q.query(`CREATE INDEX enforcement_case_zhongben ON enforcement_case (closed_on)
@@ -72,7 +74,9 @@ export class CaseLife1764300000200 implements MigrationInterface {
         note         TEXT,
         PRIMARY KEY (case_id, node)
       )`);
-    await q.query(`CREATE INDEX case_flow_node_overdue ON case_flow_node (deadline_on) WHERE state = 'STARTED'`);
+    await q.query(
+      `CREATE INDEX case_flow_node_overdue ON case_flow_node (deadline_on) WHERE state = 'STARTED'`,
+    );
 
     await q.query(`
       CREATE TABLE case_activity (
@@ -123,7 +127,9 @@ export class CaseLife1764300000200 implements MigrationInterface {
         accepted_case_id   UUID,
         accepted_at        TIMESTAMPTZ
       )`);
-    await q.query(`CREATE UNIQUE INDEX entrustment_open ON entrustment (from_case_id) WHERE status = 'PENDING'`);
+    await q.query(
+      `CREATE UNIQUE INDEX entrustment_open ON entrustment (from_case_id) WHERE status = 'PENDING'`,
+    );
     await q.query(`CREATE INDEX entrustment_incoming ON entrustment (to_court_code, status)`);
 
     await q.query(`
@@ -163,7 +169,9 @@ export class CaseLife1764300000200 implements MigrationInterface {
         raised_at    TIMESTAMPTZ NOT NULL,
         resolved_at  TIMESTAMPTZ
       )`);
-    await q.query(`CREATE INDEX case_alert_open ON case_alert (court_code, officer_id) WHERE resolved_at IS NULL`);
+    await q.query(
+      `CREATE INDEX case_alert_open ON case_alert (court_code, officer_id) WHERE resolved_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

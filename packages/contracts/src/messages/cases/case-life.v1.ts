@@ -140,6 +140,7 @@ export class ReassignCaseCommand {
   @IsUUID()
   caseId!: string;
 
+  /** the officer's username */
   @IsString()
   @Length(1, 100)
   officerId!: string;
