@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AgencyKind,
   ALL_AGENCY_KINDS,
+  AssetValueKind,
   CaseInquiryStatus,
   CaseType,
   ErrorCode,
@@ -154,6 +156,9 @@ describe('财产查控: asset-control asks every agency about a registered case�
       failed: 0,
       assetsFound: expected.length,
       totalValueFen: expected.reduce((sum, a) => sum + a.amountFen, 0),
+      depositsFoundFen: expected
+        .filter((a) => a.kind === AgencyKind.BankDeposit && a.valueKind === AssetValueKind.Balance)
+        .reduce((sum, a) => sum + a.amountFen, 0),
     });
     // the thread of the registration runs through to the completion
     expect(event!.correlationId).toBe(firstCase.correlationId);

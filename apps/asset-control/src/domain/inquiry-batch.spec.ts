@@ -1,4 +1,4 @@
-import { AssetValueKind, CaseInquiryStatus, InquiryStatus } from '@writ/contracts';
+import { AgencyKind, AssetValueKind, CaseInquiryStatus, InquiryStatus } from '@writ/contracts';
 import { batchIsComplete, caseInquiryStatus, completionSummary } from './inquiry-batch.js';
 
 const { Pending, Answered, Failed } = InquiryStatus;
@@ -34,9 +34,9 @@ describe('when a case’s inquiry is complete', () => {
       { caseId: 'c-1', caseNumber: '（2026）辽1104执1号' },
       [Answered, Answered, Failed],
       [
-        { valueKind: AssetValueKind.Balance, amountFen: 12_345 },
-        { valueKind: AssetValueKind.Estimate, amountFen: 50_000_000 },
-        { valueKind: AssetValueKind.None, amountFen: 0 },
+        { kind: AgencyKind.BankDeposit, valueKind: AssetValueKind.Balance, amountFen: 12_345 },
+        { kind: AgencyKind.RealEstate, valueKind: AssetValueKind.Estimate, amountFen: 50_000_000 },
+        { kind: AgencyKind.ExitEntry, valueKind: AssetValueKind.None, amountFen: 0 },
       ],
     );
     expect(summary).toEqual({
@@ -46,6 +46,7 @@ describe('when a case’s inquiry is complete', () => {
       failed: 1,
       assetsFound: 3,
       totalValueFen: 50_012_345,
+      depositsFoundFen: 12_345,
     });
   });
 });

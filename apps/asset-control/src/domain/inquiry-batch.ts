@@ -1,4 +1,5 @@
 import {
+  AgencyKind,
   AssetValueKind,
   CaseInquiryStatus,
   InquiryStatus,
@@ -23,7 +24,7 @@ export function caseInquiryStatus(batch: { completedAt: Date | null } | null): C
 export function completionSummary(
   batch: { caseId: string; caseNumber: string },
   statuses: readonly InquiryStatus[],
-  assets: readonly { valueKind: AssetValueKind; amountFen: Fen }[],
+  assets: readonly { kind: AgencyKind; valueKind: AssetValueKind; amountFen: Fen }[],
 ): AssetInquiryCompletedV1 {
   return {
     caseId: batch.caseId,
@@ -34,6 +35,12 @@ export function completionSummary(
     // records with no value (出入境, 婚姻) count as found but add nothing
     totalValueFen: assets.reduce(
       (sum, a) => (a.valueKind === AssetValueKind.None ? sum : sum + a.amountFen),
+      0,
+    ),
+    // deposit balances alone: case-intake's triage asks whether they cover the claim
+    depositsFoundFen: assets.reduce(
+      (sum, a) =>
+        a.kind === AgencyKind.BankDeposit && a.valueKind === AssetValueKind.Balance ? sum + a.amountFen : sum,
       0,
     ),
   };

@@ -179,12 +179,12 @@ export class InquiryRepository {
   async assetValuesOfCase(
     manager: EntityManager,
     caseId: string,
-  ): Promise<{ valueKind: AssetValueKind; amountFen: number }[]> {
+  ): Promise<{ kind: AgencyKind; valueKind: AssetValueKind; amountFen: number }[]> {
     const rows = await manager.find(FoundAssetRecord, {
-      select: { valueKind: true, amountFen: true },
+      select: { kind: true, valueKind: true, amountFen: true },
       where: { caseId },
     });
-    return rows.map((r) => ({ valueKind: r.valueKind, amountFen: r.amountFen }));
+    return rows.map((r) => ({ kind: r.kind, valueKind: r.valueKind, amountFen: r.amountFen }));
   }
 
   /** Marks the batch complete unless it already was; true only for the one caller that did it. */
