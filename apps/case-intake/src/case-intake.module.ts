@@ -3,6 +3,7 @@ import { SERVICE_ENV } from '@writ/platform';
 import { CaseProgressUseCases } from './application/case-progress.use-cases.js';
 import { CaseTimelineQueries } from './application/case-timeline.queries.js';
 import { CloseCaseUseCase } from './application/close-case.use-case.js';
+import { CourtSettingsUseCase } from './application/court-settings.use-case.js';
 import { EntrustmentUseCase } from './application/entrustment.use-case.js';
 import { ExtensionUseCase } from './application/extension.use-case.js';
 import { FlowProgress } from './application/flow-progress.js';
@@ -68,6 +69,7 @@ import { MetricsRpcController } from './transport/metrics.rpc-controller.js';
     ExtensionUseCase,
     StageEventsHandler,
     SupervisionAlerts,
+    CourtSettingsUseCase,
     {
       provide: ALERT_SCAN_INTERVAL,
       // the supervision scan runs every minute unless ALERT_SCAN_INTERVAL_MS says otherwise (0: never)

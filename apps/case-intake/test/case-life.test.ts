@@ -632,6 +632,42 @@ describe('the case’s whole life in case-intake', () => {
     expect(other.wire.code).toBe(ErrorCode.NotFound);
   });
 
+  it('lets the director set the court’s own figures within the law, and triage follows them', async () => {
+    const current = await client.request(Subjects.Cases.GetSettings, {}, { actor: officer });
+    expect(current.nodeDeadlineDays[FlowNode.ServiceOfDocuments]).toBe(5);
+    const wanted = {
+      triage: { ...current.triage, fastTrackMaxClaimFen: 100_000_000 },
+      teams: current.teams,
+      nodeDeadlineDays: { [FlowNode.Funds]: 15 },
+      holidays: ['2026-02-17'],
+      workingWeekends: [],
+    };
+    const byOfficer = await rejection(client.request(Subjects.Cases.PutSettings, wanted, { actor: officer }));
+    expect(byOfficer.wire.code).toBe(ErrorCode.Forbidden);
+    const tooLong = await rejection(
+      client.request(
+        Subjects.Cases.PutSettings,
+        { ...wanted, nodeDeadlineDays: { [FlowNode.Funds]: 45 } },
+        { actor: director },
+      ),
+    );
+    expect(tooLong.wire.code).toBe(ErrorCode.RuleViolated);
+    expect(tooLong.wire.errors).toEqual([
+      expect.objectContaining({ field: 'nodeDeadlineDays.FUNDS', rule: 'legalMaximum' }),
+    ]);
+    const set = await client.request(Subjects.Cases.PutSettings, wanted, { actor: director });
+    expect(set).toMatchObject({ updatedBy: 'director1', holidays: ['2026-02-17'] });
+    // a node left unset keeps the seed court's figure
+    expect(set.nodeDeadlineDays).toMatchObject({ [FlowNode.Funds]: 15, [FlowNode.ServiceOfDocuments]: 5 });
+    const view = await timeline((await register()).id);
+    expect(view.track).toBe(Track.Fast);
+    await client.request(
+      Subjects.Cases.PutSettings,
+      { ...wanted, triage: current.triage, nodeDeadlineDays: {} },
+      { actor: director },
+    );
+  });
+
   it('raises each supervision alert once, and resolves it when its fact no longer holds', async () => {
     const registered = await register();
     clock.set(new Date(`${addMonths('2026-01-05', 6)}T02:00:00Z`));

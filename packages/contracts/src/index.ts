@@ -20,6 +20,7 @@ export * from './messages/cases/refuse-application.v1.js';
 export * from './messages/cases/case-life.v1.js';
 export * from './messages/cases/file-objection.v1.js';
 export * from './messages/cases/alerts.v1.js';
+export * from './messages/cases/court-settings.v1.js';
 export * from './messages/assets/get-findings.v1.js';
 export * from './messages/agency/inquire.v1.js';
 export * from './messages/health/ping.v1.js';

@@ -45,6 +45,11 @@ import type {
   TransferToBankruptcyCommand,
 } from './messages/cases/case-life.v1.js';
 import type { CaseDetail } from './messages/cases/case-views.js';
+import type {
+  CourtSettingsView,
+  GetCourtSettingsQuery,
+  PutCourtSettingsCommand,
+} from './messages/cases/court-settings.v1.js';
 import type { FileObjectionCommand } from './messages/cases/file-objection.v1.js';
 import type { GetCaseQuery, GetCaseReply } from './messages/cases/get-case.v1.js';
 import type { IntakeRefusalView, RefuseApplicationCommand } from './messages/cases/refuse-application.v1.js';
@@ -111,6 +116,8 @@ export const Subjects = {
     ListEntrustments: 'cases.entrustment.list',
     ListAlerts: 'cases.alert.list',
     ScanAlerts: 'cases.alert.scan',
+    GetSettings: 'cases.settings.get',
+    PutSettings: 'cases.settings.put',
   },
   Assets: {
     GetFindings: 'assets.findings.get',
@@ -157,6 +164,8 @@ export interface RpcContract {
   'cases.entrustment.list': { request: ListEntrustmentsQuery; reply: ListEntrustmentsReply };
   'cases.alert.list': { request: ListAlertsQuery; reply: ListAlertsReply };
   'cases.alert.scan': { request: ScanAlertsCommand; reply: ScanAlertsReply };
+  'cases.settings.get': { request: GetCourtSettingsQuery; reply: CourtSettingsView };
+  'cases.settings.put': { request: PutCourtSettingsCommand; reply: CourtSettingsView };
   'assets.findings.get': { request: GetFindingsQuery; reply: GetFindingsReply };
   'agency.sandbox.configure': { request: SandboxConfigureRequest; reply: Required<SandboxConfigureRequest> };
 }

@@ -45,3 +45,4 @@ export type {
   TerminationChecklistView,
 } from './messages/cases/case-life.v1.js';
 export type { AlertView, ListAlertsReply, ScanAlertsReply } from './messages/cases/alerts.v1.js';
+export type { CourtSettingsView } from './messages/cases/court-settings.v1.js';

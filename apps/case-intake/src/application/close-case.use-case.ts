@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  addMonths,
-  birthDateOfResidentId,
   CaseStatus,
   ClosureType,
   CodedError,
@@ -21,6 +19,7 @@ import { CLOCK, UnitOfWork, type Transaction } from '@writ/platform';
 import type { EntityManager } from 'typeorm';
 import { close, deadlineOf, type CaseLife, type Closure } from '../domain/case-life.js';
 import { FlowSignal } from '../domain/flow-nodes.js';
+import { isMinorOn } from '../domain/measures.js';
 import { terminationChecklist, type TerminationChecklist } from '../domain/termination-checklist.js';
 import { CaseLifeRepository } from '../persistence/case-life.repository.js';
 import { CaseMetricsRecorder } from '../persistence/case-metrics.recorder.js';
@@ -29,11 +28,6 @@ import { MeasureRepository } from '../persistence/measure.repository.js';
 import { CaseTimelineQueries } from './case-timeline.queries.js';
 import { FlowProgress } from './flow-progress.js';
 import { MeasuresUseCase } from './measures.use-case.js';
-
-/** Whether someone born on `birthDate` is under 18 on `today` (a minor is never put on the 失信 list). */
-function isMinorOn(birthDate: string, today: string): boolean {
-  return addMonths(birthDate, 18 * 12) > today;
-}
 
 /**
  * 结案: closing a case with one of the six closure types. 终本 is refused, with the list of unmet
@@ -217,7 +211,7 @@ export class CloseCaseUseCase {
           idNumber: p.idNumber,
           name: p.name,
           kind: p.kind,
-          minor: p.kind === PartyKind.NaturalPerson && isMinorOn(birthDateOfResidentId(p.idNumber), today),
+          minor: p.kind === PartyKind.NaturalPerson && isMinorOn(p.idNumber, today),
         })),
       measures: measureFacts,
       activities: new Set(activities.map((a) => a.kind)),

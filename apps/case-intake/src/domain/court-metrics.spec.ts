@@ -3,9 +3,11 @@ import {
   addCounts,
   closureCounts,
   courtMetricsView,
+  isNoCount,
   metricsPeriod,
   NO_COUNTS,
   registrationCounts,
+  subtractCounts,
   type CaseCounters,
   type ClosedCaseFacts,
   type MetricsTotals,
@@ -245,6 +247,20 @@ describe('what one case adds to the counters', () => {
 
   it('refuses to count a closure dated before the filing', () => {
     expect(() => closureCounts(closure({ closedOn: '2018-02-28' }))).toThrow(/cannot be closed/);
+  });
+
+  it('moves only what was recovered when money is paid out after 终本', () => {
+    const zhongben = {
+      closureType: ClosureType.TerminatedThisRound,
+      hasProperty: false,
+      zhongbenQualified: true,
+    };
+    const change = subtractCounts(
+      closureCounts(closure({ ...zhongben, recoveredFen: 150_000 })),
+      closureCounts(closure({ ...zhongben, recoveredFen: 0 })),
+    );
+    expect(change).toEqual({ ...NO_COUNTS, closedRecoveredFen: 150_000 });
+    expect(isNoCount(subtractCounts(closureCounts(closure()), closureCounts(closure())))).toBe(true);
   });
 
   it('adds counters field by field', () => {

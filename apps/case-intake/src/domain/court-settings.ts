@@ -1,4 +1,4 @@
-import { CaseType, FlowNode, Track, type Fen } from '@writ/contracts';
+import { CaseType, FlowNode, Track, type Fen, type FieldError } from '@writ/contracts';
 
 /** A team of officers (执行团队) that takes the cases of one track. */
 export interface Team {
@@ -97,4 +97,58 @@ export function settingsWithDefaults(
     triage: { ...DEFAULT_COURT_SETTINGS.triage, ...partial?.triage },
     nodeDeadlineDays: { ...DEFAULT_COURT_SETTINGS.nodeDeadlineDays, ...partial?.nodeDeadlineDays },
   };
+}
+
+/**
+ * Node deadlines the law itself fixes: a court may set them shorter (some provinces require faster
+ * payouts), never longer.
+ */
+export const LEGAL_MAXIMUM_NODE_DAYS: NodeDeadlineDays = {
+  // 执行工作规定 2020 Art 16
+  [FlowNode.Intake]: 7,
+  // 民诉解释 Art 480
+  [FlowNode.ServiceOfDocuments]: 10,
+  // 民诉法 2023 Art 236
+  [FlowNode.Adjudication]: 15,
+  // 执行款物管理规定 2017
+  [FlowNode.Funds]: 30,
+  // entrusted court files within 7 days (DOMAIN.md §10)
+  [FlowNode.Entrusted]: 7,
+};
+
+/** What is wrong with settings a court wants to set, by field and rule. */
+export function settingsProblems(settings: CourtSettings): FieldError[] {
+  const problems: FieldError[] = [];
+  for (const [node, max] of Object.entries(LEGAL_MAXIMUM_NODE_DAYS) as [FlowNode, number][]) {
+    const days = settings.nodeDeadlineDays[node];
+    if (days !== undefined && days > max) {
+      problems.push({
+        field: `nodeDeadlineDays.${node}`,
+        rule: 'legalMaximum',
+        message: `nodeDeadlineDays.${node} may not exceed the ${max} days the law allows`,
+      });
+    }
+  }
+  const both = settings.triage.fastTrackCaseTypes.filter((t) =>
+    settings.triage.ordinaryTrackCaseTypes.includes(t),
+  );
+  if (both.length) {
+    problems.push({
+      field: 'triage.fastTrackCaseTypes',
+      rule: 'oneTrackPerType',
+      message: `${both.join(', ')} cannot be ruled onto both tracks`,
+    });
+  }
+  const ids = new Set<string>();
+  settings.teams.forEach((team, index) => {
+    if (ids.has(team.id)) {
+      problems.push({
+        field: `teams[${index}].id`,
+        rule: 'uniqueTeam',
+        message: `team id ${team.id} is used twice`,
+      });
+    }
+    ids.add(team.id);
+  });
+  return problems;
 }

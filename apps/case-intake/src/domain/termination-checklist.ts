@@ -13,7 +13,7 @@ export interface ChecklistRespondent {
   idNumber: string;
   name: string;
   kind: PartyKind;
-  /** under 18 on the day: never put on the 失信 list (失信名单规定 2017 Art 3) */
+  /** under 18 on the day: never put on the 失信 list (失信名单规定 2017 Art 4) */
   minor: boolean;
 }
 

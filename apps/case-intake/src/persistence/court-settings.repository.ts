@@ -11,6 +11,18 @@ export class CourtSettingsRepository {
     return settingsWithDefaults(row?.settings, courtCode);
   }
 
+  /** When and by whom the court last set its figures; null while it runs on the defaults. */
+  async stamp(
+    manager: EntityManager,
+    courtCode: string,
+  ): Promise<{ updatedAt: Date; updatedBy: string } | null> {
+    const [row] = await manager.query<{ updated_at: Date; updated_by: string }[]>(
+      `SELECT updated_at, updated_by FROM court_settings WHERE court_code = $1`,
+      [courtCode],
+    );
+    return row ? { updatedAt: row.updated_at, updatedBy: row.updated_by } : null;
+  }
+
   async put(
     manager: EntityManager,
     courtCode: string,

@@ -11,6 +11,7 @@ import {
   LiftSuspensionCommand,
   ListAlertsQuery,
   ListEntrustmentsQuery,
+  PutCourtSettingsCommand,
   ReassignCaseCommand,
   RecordActivityCommand,
   RefuseApplicationCommand,
@@ -21,6 +22,7 @@ import {
   TransferToBankruptcyCommand,
   type CaseDetail,
   type CaseTimelineView,
+  type CourtSettingsView,
   type EntrustmentView,
   type IntakeRefusalView,
   type ListAlertsReply,
@@ -31,6 +33,7 @@ import {
 import { BusContext } from '@writ/platform';
 import { CaseProgressUseCases } from '../application/case-progress.use-cases.js';
 import { CaseTimelineQueries } from '../application/case-timeline.queries.js';
+import { CourtSettingsUseCase } from '../application/court-settings.use-case.js';
 import { CloseCaseUseCase } from '../application/close-case.use-case.js';
 import { EntrustmentUseCase } from '../application/entrustment.use-case.js';
 import { ExtensionUseCase } from '../application/extension.use-case.js';
@@ -54,6 +57,7 @@ export class CaseLifeRpcController {
     private readonly objections: ObjectionsUseCase,
     private readonly entrustments: EntrustmentUseCase,
     private readonly alerts: SupervisionAlerts,
+    private readonly courtSettings: CourtSettingsUseCase,
   ) {}
 
   @MessagePattern(Subjects.Cases.RefuseApplication)
@@ -145,6 +149,16 @@ export class CaseLifeRpcController {
   @MessagePattern(Subjects.Cases.ListAlerts)
   listAlerts(@Payload() q: ListAlertsQuery, @Ctx() ctx: BusContext): Promise<ListAlertsReply> {
     return this.alerts.list(q, ctx.requireActor());
+  }
+
+  @MessagePattern(Subjects.Cases.GetSettings)
+  settings(@Ctx() ctx: BusContext): Promise<CourtSettingsView> {
+    return this.courtSettings.get(ctx.requireActor());
+  }
+
+  @MessagePattern(Subjects.Cases.PutSettings)
+  putSettings(@Payload() c: PutCourtSettingsCommand, @Ctx() ctx: BusContext): Promise<CourtSettingsView> {
+    return this.courtSettings.put(c, ctx.requireActor());
   }
 
   @MessagePattern(Subjects.Cases.ScanAlerts)
