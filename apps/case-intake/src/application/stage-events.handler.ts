@@ -123,6 +123,15 @@ export class StageEventsHandler {
       // totals, not increments: events of one case may arrive out of order
       const after = { ...life, receivedFen: Math.max(life.receivedFen, envelope.data.totalReceivedFen) };
       await this.lives.save(tx.manager, after, deadlineOf(after, shanghaiDateOf(at)));
+      await tx.audit({
+        action: 'case.money.received',
+        entityType: 'enforcement_case',
+        entityId: life.id,
+        courtCode: life.courtCode,
+        before: { receivedFen: life.receivedFen },
+        after: { receivedFen: after.receivedFen, receiptId: envelope.data.receiptId },
+        actor: envelope.actor,
+      });
       await this.flow.signal(tx, life.id, FlowSignal.MoneyReceived, at, envelope.actor);
     });
   }
@@ -134,6 +143,15 @@ export class StageEventsHandler {
       const at = this.at(envelope);
       const after = { ...life, recoveredFen: Math.max(life.recoveredFen, envelope.data.totalPaidFen) };
       await this.lives.save(tx.manager, after, deadlineOf(after, shanghaiDateOf(at)));
+      await tx.audit({
+        action: 'case.money.paid-out',
+        entityType: 'enforcement_case',
+        entityId: life.id,
+        courtCode: life.courtCode,
+        before: { recoveredFen: life.recoveredFen },
+        after: { recoveredFen: after.recoveredFen, payoutId: envelope.data.payoutId },
+        actor: envelope.actor,
+      });
       await this.flow.signal(tx, life.id, FlowSignal.MoneyPaidOut, at, envelope.actor, {
         allPaidOut: after.recoveredFen >= after.receivedFen,
       });
