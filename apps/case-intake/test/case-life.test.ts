@@ -452,6 +452,33 @@ describe('the case’s whole life in case-intake', () => {
     );
     expect(closedEvents).toHaveLength(1);
     expect(closedEvents[0]!.envelope.data['releaseControls']).toBe(true);
+
+    // money paid out after closure (interest, costs) is recounted in the court metrics
+    await bus.publish(
+      testEvent(
+        Events.LedgerMoneyPaidOut,
+        {
+          caseId: registered.id,
+          payoutId: 'p9',
+          amountFen: 54_400,
+          paidOn: '2026-01-05',
+          totalPaidFen: 12_400_000,
+        },
+        { courtCode: COURT, occurredAt: clock.now() },
+      ),
+    );
+    await eventually(
+      () => timeline(registered.id),
+      (v) => v.recoveredFen === 12_400_000,
+      'the late payout to be seen',
+    );
+    const [counted] = await service.dataSource.query<{ summary: string; rows: string }[]>(
+      `SELECT (SELECT sum(closed_recovered_fen) FROM case_metrics_daily WHERE court_code = $1) AS summary,
+              (SELECT sum(recovered_fen) FROM enforcement_case
+                WHERE court_code = $1 AND status = 'CLOSED' AND case_type IN ('执', '执恢', '执保')) AS rows`,
+      [COURT],
+    );
+    expect(counted!.summary).toBe(counted!.rows);
   });
 
   it('extends the period by three months only with the president’s approval, asked 5 days ahead', async () => {

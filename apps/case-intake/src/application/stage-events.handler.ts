@@ -13,8 +13,9 @@ import {
   type LedgerMoneyPaidOutV1,
   type LedgerMoneyReceivedV1,
 } from '@writ/contracts';
-import { Inbox } from '@writ/platform';
-import { deadlineOf } from '../domain/case-life.js';
+import { Inbox, type Transaction } from '@writ/platform';
+import { closedCaseFactsOf, deadlineOf, type CaseLife } from '../domain/case-life.js';
+import { CaseMetricsRecorder } from '../persistence/case-metrics.recorder.js';
 import { FlowSignal } from '../domain/flow-nodes.js';
 import { triage } from '../domain/triage.js';
 import { CaseLifeRepository } from '../persistence/case-life.repository.js';
@@ -39,7 +40,15 @@ export class StageEventsHandler {
     private readonly flow: FlowProgress,
     private readonly closing: CloseCaseUseCase,
     private readonly resumption: ResumeCaseUseCase,
+    private readonly metrics: CaseMetricsRecorder,
   ) {}
+
+  /** A closed case whose counted facts changed (money paid out late, property found) is recounted. */
+  private recount(tx: Transaction, before: CaseLife, after: CaseLife): void {
+    const was = closedCaseFactsOf(before);
+    const is = closedCaseFactsOf(after);
+    if (was && is) this.metrics.recordClosedCaseChanged(tx, was, is);
+  }
 
   private at(envelope: EventEnvelope): Date {
     return new Date(envelope.occurredAt);
@@ -79,6 +88,7 @@ export class StageEventsHandler {
         }
       }
       await this.lives.save(tx.manager, after, deadlineOf(after, today));
+      this.recount(tx, life, after);
       await tx.audit({
         action: 'case.inquiry.completed',
         entityType: 'enforcement_case',
@@ -143,6 +153,7 @@ export class StageEventsHandler {
       const at = this.at(envelope);
       const after = { ...life, recoveredFen: Math.max(life.recoveredFen, envelope.data.totalPaidFen) };
       await this.lives.save(tx.manager, after, deadlineOf(after, shanghaiDateOf(at)));
+      this.recount(tx, life, after);
       await tx.audit({
         action: 'case.money.paid-out',
         entityType: 'enforcement_case',

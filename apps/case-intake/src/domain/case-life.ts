@@ -46,6 +46,8 @@ export interface CaseLife {
   closureType?: ClosureType;
   performanceMode?: PerformanceMode;
   closedOn?: string;
+  closedWithinPeriod?: boolean;
+  zhongbenQualified?: boolean;
   limitationExpired: boolean;
   acceptedWithinDeadline: boolean;
   entrustingCourtCode?: string;
@@ -196,4 +198,38 @@ export function resumptionOf(original: CaseLife): { claimAmountFen: Fen } {
     throw invalidState(`${original.caseNumber} has nothing outstanding to resume for`, 'NOTHING_OUTSTANDING');
   }
   return { claimAmountFen: outstanding };
+}
+
+/**
+ * A closed implementation case as the court metrics count it; null for a case still open or a review
+ * case (the metrics count implementation cases only).
+ */
+export function closedCaseFactsOf(life: CaseLife): {
+  courtCode: string;
+  caseType: CaseType;
+  filingDate: string;
+  claimAmountFen: Fen;
+  closedOn: string;
+  closureType: ClosureType;
+  performanceMode?: PerformanceMode;
+  closedWithinPeriod: boolean;
+  hasProperty: boolean;
+  recoveredFen: Fen;
+  zhongbenQualified: boolean;
+} | null {
+  if (life.status !== CaseStatus.Closed || !life.closedOn || !life.closureType || !isImplementation(life))
+    return null;
+  return {
+    courtCode: life.courtCode,
+    caseType: life.caseType,
+    filingDate: life.filingDate,
+    claimAmountFen: life.claimAmountFen,
+    closedOn: life.closedOn,
+    closureType: life.closureType,
+    ...(life.performanceMode ? { performanceMode: life.performanceMode } : {}),
+    closedWithinPeriod: life.closedWithinPeriod ?? false,
+    hasProperty: life.hasProperty,
+    recoveredFen: life.recoveredFen,
+    zhongbenQualified: life.zhongbenQualified ?? false,
+  };
 }

@@ -45,6 +45,8 @@ interface LifeRow {
   closure_type: string | null;
   performance_mode: string | null;
   closed_on: string | null;
+  closed_within_period: boolean | null;
+  zhongben_qualified: boolean | null;
   limitation_expired: boolean;
   accepted_within_deadline: boolean;
   entrusting_court_code: string | null;
@@ -56,7 +58,7 @@ const LIFE_COLUMNS = `id, court_code, case_number, case_type, status, filing_dat
   suspended_days, suspended_since::text AS suspended_since, suspension_reason, track, track_reason, team_id,
   officer_id, has_property, found_value_fen, inquiry_completed_on::text AS inquiry_completed_on, received_fen,
   recovered_fen, related_case_id, third_party_objection, objection_asset_ref, closure_type, performance_mode,
-  closed_on::text AS closed_on, limitation_expired, accepted_within_deadline, entrusting_court_code,
+  closed_on::text AS closed_on, closed_within_period, zhongben_qualified, limitation_expired, accepted_within_deadline, entrusting_court_code,
   entrusting_case_number`;
 
 function toLife(r: LifeRow): CaseLife {
@@ -94,6 +96,8 @@ function toLife(r: LifeRow): CaseLife {
     ...optional('closureType', r.closure_type as ClosureType | null),
     ...optional('performanceMode', r.performance_mode as PerformanceMode | null),
     ...optional('closedOn', r.closed_on),
+    ...optional('closedWithinPeriod', r.closed_within_period),
+    ...optional('zhongbenQualified', r.zhongben_qualified),
     ...optional('entrustingCourtCode', r.entrusting_court_code),
     ...optional('entrustingCaseNumber', r.entrusting_case_number),
   };

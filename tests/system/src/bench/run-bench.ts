@@ -6,10 +6,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../harness.js';
+import { runMetricsBench } from './metrics-bench.js';
 
 /**
  * `npm run bench`: the registration path (HTTP → gateway → NATS → case-intake → PostgreSQL + outbox)
- * against the same shape built from raw parts, at 64 connections, interleaved rounds in one run.
+ * against the same shape built from raw parts, at 64 connections, interleaved rounds in one run; then
+ * the court metrics over 1,000,000 cases (metrics-bench.ts). BENCH_ONLY=registration|metrics runs one.
  */
 const CONNECTIONS = 64;
 const ROUND_SECONDS = Number(process.env['BENCH_ROUND_SECONDS'] ?? 6);
@@ -140,4 +142,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const only = process.env['BENCH_ONLY'];
+if (only !== 'metrics') await main();
+if (only !== 'registration') await runMetricsBench();
