@@ -405,6 +405,34 @@ describe('the case’s whole life in case-intake', () => {
     expect(manual.wire.rule).toBe('RESUMPTION_ALREADY_OPEN');
   });
 
+  it('opens a 执恢 case by hand once per request key, for what is still owed after a broken settlement', async () => {
+    const registered = await register();
+    await client.request(
+      Subjects.Cases.Close,
+      {
+        caseId: registered.id,
+        closureType: ClosureType.FullyExecuted,
+        performanceMode: PerformanceMode.Settlement,
+        reason: '达成和解',
+      },
+      { actor: judge },
+    );
+    const resume = {
+      requestKey: `r-${uniqueSuffix()}`,
+      originalCaseId: registered.id,
+      reason: '被执行人不履行和解协议',
+    };
+    const first = await client.request(Subjects.Cases.Resume, resume, { actor: officer });
+    const again = await client.request(Subjects.Cases.Resume, resume, { actor: officer });
+    expect(again.id).toBe(first.id);
+    expect(first.caseType).toBe(CaseType.Resumed);
+    expect(first.claimAmountFen).toBe(12_345_600);
+    const reused = await rejection(
+      client.request(Subjects.Cases.Resume, { ...resume, reason: '另一理由' }, { actor: officer }),
+    );
+    expect(reused.wire.code).toBe(ErrorCode.IdempotencyConflict);
+  });
+
   it('closes as 执行完毕 on the ledger’s word, lifts the measures and releases the controls', async () => {
     const registered = await register();
     const restriction = await client.request(

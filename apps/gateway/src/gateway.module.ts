@@ -1,12 +1,32 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './auth/access.js';
+import { AlertsController } from './http/alerts.controller.js';
+import { ApprovalsController } from './http/approvals.controller.js';
 import { AuthController } from './http/auth.controller.js';
+import { CaseLifeController } from './http/case-life.controller.js';
 import { CasesController } from './http/cases.controller.js';
+import { CourtSettingsController } from './http/court-settings.controller.js';
+import { DashboardController } from './http/dashboard.controller.js';
+import { EntrustmentsController } from './http/entrustments.controller.js';
 import { GatewayHealthController } from './http/health.controller.js';
+import { MeasuresController } from './http/measures.controller.js';
+import { ObjectionsController } from './http/objections.controller.js';
 
 @Module({
-  controllers: [AuthController, CasesController, GatewayHealthController],
+  controllers: [
+    AuthController,
+    CasesController,
+    GatewayHealthController,
+    CaseLifeController,
+    MeasuresController,
+    ApprovalsController,
+    ObjectionsController,
+    EntrustmentsController,
+    AlertsController,
+    DashboardController,
+    CourtSettingsController,
+  ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class GatewayModule {}

@@ -87,6 +87,19 @@ export class RegisterCaseUseCase {
   }
 
   /** A repeated key answers with the first registration, or is refused when the content differs. */
+  /**
+   * The answer to a request key already used, or null when it is new: for use cases whose own checks
+   * (one open 执恢 per case) would refuse a retry before the key could answer it.
+   */
+  async repeated(command: { requestKey: string }, actor: Actor): Promise<CaseDetail | null> {
+    const earlier = await this.cases.findByRequestKey(
+      this.unitOfWork.manager,
+      actor.courtCode,
+      command.requestKey,
+    );
+    return earlier ? this.answerRepeated(command, actor, requestHashOf(command)) : null;
+  }
+
   private async answerRepeated(
     command: { requestKey: string },
     actor: Actor,

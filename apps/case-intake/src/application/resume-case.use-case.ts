@@ -30,7 +30,10 @@ export class ResumeCaseUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(command: ResumeCaseCommand, actor: Actor): Promise<CaseDetail> {
+  async execute(command: ResumeCaseCommand, actor: Actor): Promise<CaseDetail> {
+    // a retry answers with the 执恢 case it opened, before the one-open-resumption rule would refuse it
+    const repeated = await this.registration.repeated(command, actor);
+    if (repeated) return repeated;
     return this.registration.once(command, actor, async (tx, request) => {
       const original = await this.lives.lock(tx.manager, command.originalCaseId, actor.courtCode);
       if (!original) {

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   CASE_REGISTRAR_ROLES,
   COURT_STAFF_ROLES,
@@ -15,8 +14,9 @@ import {
   type GetFindingsReply,
   type ListCasesReply,
 } from '@writ/contracts';
-import { BusClient, BusRequestError, validateMessage, validationFailed } from '@writ/platform';
+import { BusClient, BusRequestError, validateMessage } from '@writ/platform';
 import { Allow, CurrentActor } from '../auth/access.js';
+import { ApiCommandBody, idempotentCommandFrom } from './request-input.js';
 
 export type CaseWithInquiry = CaseDetail & { inquiry: GetFindingsReply | null };
 
@@ -31,44 +31,13 @@ export class CasesController {
   @Post()
   @HttpCode(201)
   @Allow(...CASE_REGISTRAR_ROLES)
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: '8–100 characters; the same key and body register once',
-  })
-  @ApiBody({ schema: { $ref: '#/components/schemas/RegisterCaseBody' } })
+  @ApiCommandBody(RegisterCaseCommand, { idempotent: true })
   async register(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<CaseDetail> {
-    if (idempotencyKey !== undefined && !/^[\w.:-]{8,100}$/.test(idempotencyKey)) {
-      throw validationFailed([
-        {
-          field: 'Idempotency-Key',
-          rule: 'format',
-          message: 'Idempotency-Key must be 8–100 letters, digits, or . _ : -',
-        },
-      ]);
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw validationFailed([
-        { field: '(body)', rule: 'isObject', message: 'the request body must be a JSON object' },
-      ]);
-    }
-    if ('requestKey' in body) {
-      throw validationFailed([
-        {
-          field: 'requestKey',
-          rule: 'whitelistValidation',
-          message: 'requestKey is not a field of this request; use the Idempotency-Key header',
-        },
-      ]);
-    }
-    const command = await validateMessage(RegisterCaseCommand, {
-      ...body,
-      requestKey: idempotencyKey ?? randomUUID(),
-    });
+    const command = await validateMessage(RegisterCaseCommand, idempotentCommandFrom(body, idempotencyKey));
     return this.bus.request(Subjects.Cases.Register, command, { actor });
   }
 

@@ -1,0 +1,516 @@
+import { APP_GUARD } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import {
+  CASE_REGISTRAR_ROLES,
+  CodedError,
+  COURT_STAFF_ROLES,
+  ErrorCode,
+  Role,
+  Subjects,
+  type Actor,
+  type RpcSubject,
+} from '@writ/contracts';
+import { BusClient, CLOCK, FixedClock } from '@writ/platform';
+import type { Logger } from 'pino';
+import { AccessGuard } from '../src/auth/access.js';
+import { Accounts } from '../src/auth/accounts.js';
+import { TokenService } from '../src/auth/tokens.js';
+import { openApiDocument } from '../src/openapi.js';
+import { AlertsController } from '../src/http/alerts.controller.js';
+import { ApprovalsController } from '../src/http/approvals.controller.js';
+import { CaseLifeController } from '../src/http/case-life.controller.js';
+import { CasesController } from '../src/http/cases.controller.js';
+import { DashboardController } from '../src/http/dashboard.controller.js';
+import { EntrustmentsController } from '../src/http/entrustments.controller.js';
+import { MeasuresController } from '../src/http/measures.controller.js';
+import { ObjectionsController } from '../src/http/objections.controller.js';
+import { ProblemFilter } from '../src/http/problem.filter.js';
+import { ALL_ROLES } from '../src/http/roles.js';
+
+const NOW = new Date('2026-11-28T02:00:00Z');
+const CASE_ID = '0b9f6a4e-2d1c-4f3a-9c57-2f1b7e8d4a10';
+const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
+const DEBTOR = { kind: 'NATURAL_PERSON', name: '张三', idNumber: '11010519491231002X' };
+const CREDITOR = { kind: 'ORGANISATION', name: '盘锦某某商贸有限公司', idNumber: '91350100M000100Y43' };
+const BASIS = {
+  documentNumber: '（2025）辽1104民初88号',
+  issuingCourt: '大洼区人民法院',
+  effectiveDate: '2025-06-01',
+};
+
+interface Sent {
+  subject: RpcSubject;
+  body: Record<string, unknown>;
+  actor: Actor | undefined;
+}
+
+/** The bus as the gateway sees it: records each request, answers `{}` or the error it is given. */
+class RecordingBus {
+  sent: Sent[] = [];
+  failWith: CodedError | undefined;
+
+  async request(
+    subject: RpcSubject,
+    body: Record<string, unknown>,
+    options: { actor?: Actor } = {},
+  ): Promise<unknown> {
+    this.sent.push({ subject, body: { ...body }, actor: options.actor });
+    if (this.failWith) throw this.failWith;
+    return {};
+  }
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  subject: RpcSubject;
+  roles: readonly Role[];
+  body?: Record<string, unknown>;
+  /** the command the route should send, beyond the body */
+  adds: Record<string, unknown>;
+  idempotent?: boolean;
+  /** answers 201: the route makes something new (a case, a measure, a record) */
+  created?: boolean;
+}
+
+const JUDGE_OFFICER_DIRECTOR = [Role.Judge, Role.Officer, Role.Director];
+const JUDGE_DIRECTOR = [Role.Judge, Role.Director];
+
+/** The route table of issue 3, as the web UI and the gateway agree on it. */
+const ROUTES: Route[] = [
+  {
+    method: 'POST',
+    path: '/api/cases/refusals',
+    subject: Subjects.Cases.RefuseApplication,
+    roles: CASE_REGISTRAR_ROLES,
+    body: {
+      applicationDate: '2026-11-20',
+      basis: BASIS,
+      applicants: [CREDITOR],
+      respondents: [DEBTOR],
+      reasons: ['执行依据尚未生效'],
+    },
+    adds: {},
+    idempotent: true,
+    created: true,
+  },
+  {
+    method: 'GET',
+    path: `/api/cases/${CASE_ID}/timeline`,
+    subject: Subjects.Cases.Timeline,
+    roles: [...COURT_STAFF_ROLES, Role.Party],
+    adds: { caseId: CASE_ID },
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/activities`,
+    subject: Subjects.Cases.RecordActivity,
+    roles: [Role.Judge, Role.Officer, Role.Clerk, Role.Director],
+    body: { kind: 'APPLICANT_INTERVIEWED', occurredOn: '2026-11-27', note: '告知终本后果' },
+    adds: { caseId: CASE_ID },
+    created: true,
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/reassign`,
+    subject: Subjects.Cases.Reassign,
+    roles: JUDGE_DIRECTOR,
+    body: { officerId: 'judge1', reason: '原承办人调岗' },
+    adds: { caseId: CASE_ID },
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/suspend`,
+    subject: Subjects.Cases.Suspend,
+    roles: JUDGE_OFFICER_DIRECTOR,
+    body: { reason: 'SUSPENSION', note: '案外人对执行标的提出确有理由的异议' },
+    adds: { caseId: CASE_ID },
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/lift-suspension`,
+    subject: Subjects.Cases.LiftSuspension,
+    roles: JUDGE_OFFICER_DIRECTOR,
+    adds: { caseId: CASE_ID },
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/transfer-to-bankruptcy`,
+    subject: Subjects.Cases.TransferToBankruptcy,
+    roles: JUDGE_DIRECTOR,
+    body: { consentBy: 'APPLICANT', insolvencyFinding: '资产不足以清偿全部债务' },
+    adds: { caseId: CASE_ID },
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/extension`,
+    subject: Subjects.Cases.RequestExtension,
+    roles: JUDGE_OFFICER_DIRECTOR,
+    body: { reason: '房产拍卖尚未完成' },
+    adds: { caseId: CASE_ID },
+  },
+  {
+    method: 'GET',
+    path: `/api/cases/${CASE_ID}/closure-checklist`,
+    subject: Subjects.Cases.TerminationChecklist,
+    roles: COURT_STAFF_ROLES,
+    adds: { caseId: CASE_ID },
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/close`,
+    subject: Subjects.Cases.Close,
+    roles: JUDGE_OFFICER_DIRECTOR,
+    body: { closureType: 'FULLY_EXECUTED', performanceMode: 'VOLUNTARY', reason: '被执行人自动履行完毕' },
+    adds: { caseId: CASE_ID },
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/resume`,
+    subject: Subjects.Cases.Resume,
+    roles: CASE_REGISTRAR_ROLES,
+    body: { reason: '发现被执行人名下新登记的车辆' },
+    adds: { originalCaseId: CASE_ID },
+    idempotent: true,
+    created: true,
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/objections`,
+    subject: Subjects.Cases.FileObjection,
+    roles: CASE_REGISTRAR_ROLES,
+    body: {
+      objector: DEBTOR,
+      thirdParty: true,
+      assetRef: 'REAL_ESTATE:辽(2020)大洼区不动产权第0001号',
+      grounds: '该房屋系本人所有',
+    },
+    adds: { targetCaseId: CASE_ID },
+    idempotent: true,
+    created: true,
+  },
+  {
+    method: 'POST',
+    path: `/api/objections/${CASE_ID}/decision`,
+    subject: Subjects.Cases.DecideObjection,
+    roles: JUDGE_DIRECTOR,
+    body: { decision: 'DISMISSED', reasoning: '异议人未能证明其对该房屋享有足以排除执行的权益' },
+    adds: { objectionCaseId: CASE_ID },
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/entrust`,
+    subject: Subjects.Cases.Entrust,
+    roles: JUDGE_DIRECTOR,
+    body: { toCourtCode: '辽1103', reason: '被执行人财产均在兴隆台区' },
+    adds: { caseId: CASE_ID },
+    created: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/entrustments?pendingOnly=true',
+    subject: Subjects.Cases.ListEntrustments,
+    roles: COURT_STAFF_ROLES,
+    adds: { pendingOnly: true },
+  },
+  {
+    method: 'POST',
+    path: `/api/entrustments/${CASE_ID}/accept`,
+    subject: Subjects.Cases.AcceptEntrustment,
+    roles: CASE_REGISTRAR_ROLES,
+    adds: { entrustmentId: CASE_ID },
+    created: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/alerts?mine=true&kind=NODE_OVERDUE',
+    subject: Subjects.Cases.ListAlerts,
+    roles: COURT_STAFF_ROLES,
+    adds: { mine: true, kind: 'NODE_OVERDUE' },
+  },
+  {
+    method: 'POST',
+    path: '/api/alerts/scan',
+    subject: Subjects.Cases.ScanAlerts,
+    roles: [Role.Director],
+    adds: {},
+  },
+  {
+    method: 'GET',
+    path: `/api/cases/${CASE_ID}/measures`,
+    subject: Subjects.Cases.ListMeasures,
+    roles: COURT_STAFF_ROLES,
+    adds: { caseId: CASE_ID },
+  },
+  {
+    method: 'POST',
+    path: `/api/cases/${CASE_ID}/measures`,
+    subject: Subjects.Cases.DecideMeasure,
+    roles: JUDGE_OFFICER_DIRECTOR,
+    body: { kind: 'FINE', respondentIdNumber: DEBTOR.idNumber, details: { amountFen: 5_000_000 } },
+    adds: { caseId: CASE_ID },
+    idempotent: true,
+    created: true,
+  },
+  {
+    method: 'POST',
+    path: `/api/measures/${CASE_ID}/lift`,
+    subject: Subjects.Cases.LiftMeasure,
+    roles: JUDGE_OFFICER_DIRECTOR,
+    body: { reason: '被执行人已履行全部义务', groundOccurredOn: '2026-11-27' },
+    adds: { measureId: CASE_ID },
+  },
+  {
+    method: 'GET',
+    path: '/api/approvals?status=PENDING&page=2',
+    subject: Subjects.Cases.ListApprovals,
+    roles: [Role.Director, Role.Leader, Role.Judge],
+    adds: { status: 'PENDING', page: 2, pageSize: 20 },
+  },
+  {
+    method: 'POST',
+    path: `/api/approvals/${CASE_ID}/decision`,
+    subject: Subjects.Cases.DecideApproval,
+    roles: [Role.Director, Role.Leader],
+    body: { approve: false, comment: '罚款数额与情节不相当' },
+    adds: { approvalId: CASE_ID },
+  },
+  {
+    method: 'GET',
+    path: '/api/dashboard/metrics?from=2026-01-01&to=2026-06-30',
+    subject: Subjects.Cases.GetMetrics,
+    roles: [Role.Leader, Role.Director, Role.Judge],
+    adds: { from: '2026-01-01', to: '2026-06-30' },
+  },
+];
+
+function actorOf(role: Role): Actor {
+  return {
+    id: `user-${role}`,
+    username: role.toLowerCase(),
+    roles: [role],
+    courtCode: '辽1104',
+    ...(role === Role.Party ? { partyIdNumber: DEBTOR.idNumber } : {}),
+  };
+}
+
+interface Problem {
+  status: number;
+  code: string;
+  rule?: string;
+  errors?: { field: string; rule: string; message: string }[];
+}
+
+describe('the HTTP routes of a case’s life', () => {
+  let app: NestFastifyApplication;
+  let baseUrl: string;
+  const bus = new RecordingBus();
+  const tokens = new TokenService(SECRET, 60);
+  const tokenOf = new Map<Role, string>();
+
+  beforeAll(async () => {
+    const actors = new Map(ALL_ROLES.map((role) => [`user-${role}`, actorOf(role)]));
+    const moduleRef = await Test.createTestingModule({
+      controllers: [
+        CasesController,
+        CaseLifeController,
+        MeasuresController,
+        ApprovalsController,
+        ObjectionsController,
+        EntrustmentsController,
+        AlertsController,
+        DashboardController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: BusClient, useValue: bus },
+        { provide: TokenService, useValue: tokens },
+        { provide: Accounts, useValue: { actorFor: async (id: string) => actors.get(id) ?? null } },
+        { provide: CLOCK, useValue: new FixedClock(NOW) },
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+    app.setGlobalPrefix('api');
+    app.useGlobalFilters(new ProblemFilter({ error: () => undefined } as unknown as Logger));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    for (const role of ALL_ROLES) tokenOf.set(role, (await tokens.issue(actorOf(role), NOW)).token);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  beforeEach(() => {
+    bus.sent = [];
+    bus.failWith = undefined;
+  });
+
+  async function call(
+    role: Role,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Problem }> {
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${tokenOf.get(role)}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as Problem };
+  }
+
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    '%s sends its command on the bus for the roles the table names, and refuses every other role',
+    async (_name, route) => {
+      for (const role of ALL_ROLES) {
+        bus.sent = [];
+        const response = await call(role, route.method, route.path, route.body, {
+          'idempotency-key': 'retry-key-0001',
+        });
+        if (!route.roles.includes(role)) {
+          expect({ role, status: response.status }).toEqual({ role, status: 403 });
+          expect(bus.sent).toEqual([]);
+          continue;
+        }
+        expect({ role, status: response.status }).toEqual({ role, status: route.created ? 201 : 200 });
+        expect(bus.sent).toHaveLength(1);
+        const sent = bus.sent[0]!;
+        expect(sent.subject).toBe(route.subject);
+        expect(sent.actor).toEqual(actorOf(role));
+        expect(sent.body).toEqual({
+          ...route.body,
+          ...route.adds,
+          ...(route.idempotent ? { requestKey: 'retry-key-0001' } : {}),
+        });
+      }
+    },
+  );
+
+  it('gives a command without an Idempotency-Key a fresh request key of its own', async () => {
+    const route = ROUTES.find((r) => r.subject === Subjects.Cases.DecideMeasure)!;
+    await call(Role.Officer, 'POST', route.path, route.body);
+    await call(Role.Officer, 'POST', route.path, route.body);
+    const [first, second] = bus.sent.map((s) => s.body['requestKey']);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it('refuses a malformed Idempotency-Key, a requestKey in the body and a body naming another case', async () => {
+    const route = ROUTES.find((r) => r.subject === Subjects.Cases.FileObjection)!;
+    const badKey = await call(Role.Clerk, 'POST', route.path, route.body, { 'idempotency-key': 'short' });
+    expect(badKey.status).toBe(400);
+    expect(badKey.body.errors).toEqual([
+      expect.objectContaining({ field: 'Idempotency-Key', rule: 'format' }),
+    ]);
+    const keyInBody = await call(Role.Clerk, 'POST', route.path, {
+      ...route.body,
+      requestKey: 'in-the-body-1',
+    });
+    expect(keyInBody.status).toBe(400);
+    expect(keyInBody.body.errors?.map((e) => e.field)).toEqual(['requestKey']);
+    const otherCase = await call(Role.Clerk, 'POST', route.path, {
+      ...route.body,
+      targetCaseId: '5f1c7d2a-8e3b-4a6c-9d0e-1f2a3b4c5d6e',
+    });
+    expect(otherCase.status).toBe(400);
+    expect(otherCase.body.errors).toEqual([
+      expect.objectContaining({ field: 'targetCaseId', rule: 'whitelistValidation' }),
+    ]);
+    expect(bus.sent).toEqual([]);
+  });
+
+  it('answers a path id that is not a UUID with 400 naming the field, before asking the service', async () => {
+    const timeline = await call(Role.Officer, 'GET', '/api/cases/not-a-uuid/timeline');
+    expect(timeline.status).toBe(400);
+    expect(timeline.body.errors?.map((e) => e.field)).toEqual(['caseId']);
+    const decision = await call(Role.Leader, 'POST', '/api/approvals/42/decision', { approve: true });
+    expect(decision.status).toBe(400);
+    expect(decision.body.errors?.map((e) => e.field)).toEqual(['approvalId']);
+    expect(bus.sent).toEqual([]);
+  });
+
+  it('names each bad field and rule of a body, a query flag and a dashboard period', async () => {
+    const close = await call(Role.Officer, 'POST', `/api/cases/${CASE_ID}/close`, {
+      closureType: '结了',
+      reason: 'x',
+      judgeComment: '无',
+    });
+    expect(close.status).toBe(400);
+    expect(close.body.errors?.map((e) => [e.field, e.rule])).toEqual(
+      expect.arrayContaining([
+        ['closureType', 'isEnum'],
+        ['reason', 'isLength'],
+        ['judgeComment', 'whitelistValidation'],
+      ]),
+    );
+    const flag = await call(Role.Officer, 'GET', '/api/alerts?mine=yes');
+    expect(flag.status).toBe(400);
+    expect(flag.body.errors?.map((e) => [e.field, e.rule])).toEqual([['mine', 'isBoolean']]);
+    const period = await call(Role.Leader, 'GET', '/api/dashboard/metrics?from=2026-13-01');
+    expect(period.status).toBe(400);
+    expect(period.body.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(['from', 'to']));
+    expect(bus.sent).toEqual([]);
+  });
+
+  it('passes on the service’s refusal with its rule and every unmet condition', async () => {
+    bus.failWith = new CodedError(ErrorCode.RuleViolated, '终本 refused', {
+      rule: 'TERMINATION_PREREQUISITES',
+      errors: [
+        {
+          field: 'checklist.APPLICANT_INTERVIEWED',
+          rule: 'APPLICANT_INTERVIEWED',
+          message: '尚未约谈申请执行人',
+        },
+        { field: 'checklist.OVER_THREE_MONTHS', rule: 'OVER_THREE_MONTHS', message: '立案未满三个月' },
+      ],
+    });
+    const refused = await call(Role.Officer, 'POST', `/api/cases/${CASE_ID}/close`, {
+      closureType: 'TERMINATED_THIS_ROUND',
+      reason: '无财产可供执行',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'RULE_VIOLATED', rule: 'TERMINATION_PREREQUISITES' });
+    expect(refused.body.errors?.map((e) => e.rule)).toEqual(['APPLICANT_INTERVIEWED', 'OVER_THREE_MONTHS']);
+    bus.failWith = new CodedError(ErrorCode.Forbidden, 'needs a LEADER', {
+      rule: 'APPROVAL_ROLE_REQUIRED',
+      errors: [{ field: 'approvalId', rule: 'APPROVAL_ROLE_REQUIRED', message: 'needs a LEADER' }],
+    });
+    const wrongOffice = await call(Role.Director, 'POST', `/api/approvals/${CASE_ID}/decision`, {
+      approve: true,
+    });
+    expect(wrongOffice.status).toBe(403);
+    expect(wrongOffice.body.rule).toBe('APPROVAL_ROLE_REQUIRED');
+  });
+
+  it('documents each body without the fields the path and the Idempotency-Key header supply', async () => {
+    const docs = openApiDocument(app) as unknown as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: object; required?: string[] }> };
+    };
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/cases/{id}/timeline',
+        '/api/cases/{id}/close',
+        '/api/approvals/{id}/decision',
+        '/api/dashboard/metrics',
+      ]),
+    );
+    const { CloseCaseBody, DecideMeasureBody, RegisterCaseBody } = docs.components.schemas;
+    expect(Object.keys(CloseCaseBody?.properties ?? {})).toEqual(
+      expect.arrayContaining(['closureType', 'performanceMode', 'reason']),
+    );
+    expect(CloseCaseBody?.properties).not.toHaveProperty('caseId');
+    expect(CloseCaseBody?.required).not.toContain('caseId');
+    expect(DecideMeasureBody?.properties).not.toHaveProperty('requestKey');
+    expect(DecideMeasureBody?.required).toEqual(expect.arrayContaining(['kind', 'respondentIdNumber']));
+    expect(RegisterCaseBody?.required).not.toContain('requestKey');
+  });
+});
