@@ -21,6 +21,7 @@ import { AlertsController } from '../src/http/alerts.controller.js';
 import { ApprovalsController } from '../src/http/approvals.controller.js';
 import { CaseLifeController } from '../src/http/case-life.controller.js';
 import { CasesController } from '../src/http/cases.controller.js';
+import { CourtSettingsController } from '../src/http/court-settings.controller.js';
 import { DashboardController } from '../src/http/dashboard.controller.js';
 import { EntrustmentsController } from '../src/http/entrustments.controller.js';
 import { MeasuresController } from '../src/http/measures.controller.js';
@@ -62,7 +63,7 @@ class RecordingBus {
 }
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   subject: RpcSubject;
   roles: readonly Role[];
@@ -283,6 +284,32 @@ const ROUTES: Route[] = [
     roles: [Role.Leader, Role.Director, Role.Judge],
     adds: { from: '2026-01-01', to: '2026-06-30' },
   },
+  {
+    method: 'GET',
+    path: '/api/court-settings',
+    subject: Subjects.Cases.GetSettings,
+    roles: COURT_STAFF_ROLES,
+    adds: {},
+  },
+  {
+    method: 'PUT',
+    path: '/api/court-settings',
+    subject: Subjects.Cases.PutSettings,
+    roles: [Role.Director],
+    body: {
+      triage: {
+        fastTrackMaxClaimFen: 5_000_000,
+        ordinaryTrackCaseTypes: ['执恢'],
+        fastTrackCaseTypes: ['执保'],
+        fastTrackWhenDepositsCoverClaim: true,
+      },
+      teams: [{ id: 'fast-1', name: '快执团队', track: 'FAST', officerIds: ['officer1'] }],
+      nodeDeadlineDays: { FUNDS: 20 },
+      holidays: ['2026-10-01'],
+      workingWeekends: [],
+    },
+    adds: {},
+  },
 ];
 
 function actorOf(role: Role): Actor {
@@ -321,6 +348,7 @@ describe('the HTTP routes of a case’s life', () => {
         EntrustmentsController,
         AlertsController,
         DashboardController,
+        CourtSettingsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -350,7 +378,7 @@ describe('the HTTP routes of a case’s life', () => {
 
   async function call(
     role: Role,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     url: string,
     body?: unknown,
     headers: Record<string, string> = {},

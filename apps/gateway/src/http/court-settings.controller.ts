@@ -10,6 +10,7 @@ import {
 } from '@writ/contracts';
 import { BusClient, validateMessage } from '@writ/platform';
 import { Allow, CurrentActor } from '../auth/access.js';
+import { ApiCommandBody } from './request-input.js';
 
 /**
  * The court's own figures where the law leaves room (繁简分流 rules, teams, node deadlines within the
@@ -29,6 +30,7 @@ export class CourtSettingsController {
 
   @Put()
   @Allow(Role.Director)
+  @ApiCommandBody(PutCourtSettingsCommand)
   async put(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<CourtSettingsView> {
     const command = await validateMessage(PutCourtSettingsCommand, body);
     return this.bus.request(Subjects.Cases.PutSettings, command, { actor });
