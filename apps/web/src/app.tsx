@@ -1,16 +1,22 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Result, Space, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { can, homeOf, menuOf, menuPaths, isPartyOnly, type Action, type MenuKey } from './auth/permissions';
 import { clearSession, useSession, type Session } from './auth/session';
 import { CourtEmblem } from './components/court-emblem';
 import { LanguageToggle } from './components/language-toggle';
 import { useLanguage, useT } from './i18n';
+import { AlertsPage } from './pages/alerts-page';
+import { ApprovalsPage } from './pages/approvals-page';
 import { CaseDetailPage } from './pages/case-detail-page';
 import { CaseListPage } from './pages/case-list-page';
 import { LoginPage } from './pages/login-page';
 import { RegisterCasePage } from './pages/register-case-page';
 import { navigate, parseRoute, paths, useHash, type Route } from './router';
+
+// the charts library is large and only leaders and directors open the dashboard: load it on demand
+const DashboardPage = lazy(async () => ({ default: (await import('./pages/dashboard-page')).DashboardPage }));
 
 const theme = {
   token: { colorPrimary: '#1d3f8f', borderRadius: 4 },
@@ -33,26 +39,62 @@ function Screens() {
   const session = useSession();
   const needsLogin = route.name !== 'login' && session === null;
 
+  const home = session ? homeOf(session.user.roles) : paths.login;
+
   useEffect(() => {
     if (needsLogin) navigate(paths.login, { replace: true });
-  }, [needsLogin]);
+    else if (route.name === 'home') navigate(home, { replace: true });
+  }, [needsLogin, route.name, home]);
 
   if (route.name === 'login') return <LoginPage />;
-  if (session === null) return null;
-  return <Shell session={session}>{page(route)}</Shell>;
+  if (session === null || route.name === 'home') return null;
+  return (
+    <Shell session={session} route={route}>
+      {page(route, session)}
+    </Shell>
+  );
 }
 
-function page(route: Exclude<Route, { name: 'login' }>): ReactNode {
+/** The screen a route names, or 403 when the user's roles may not use it (the server refuses anyway). */
+function page(route: Exclude<Route, { name: 'login' | 'home' }>, session: Session): ReactNode {
+  const allowed = (action: Action, screen: ReactNode) =>
+    can(session.user.roles, action) ? screen : <Forbidden />;
   switch (route.name) {
     case 'case-list':
       return <CaseListPage />;
     case 'register-case':
-      return <RegisterCasePage />;
+      return allowed('registerCase', <RegisterCasePage />);
     case 'case-detail':
-      return <CaseDetailPage key={route.caseId} caseId={route.caseId} />;
+      return <CaseDetailPage key={route.caseId} caseId={route.caseId} tab={route.tab} />;
+    case 'alerts':
+      return allowed('listAlerts', <AlertsPage />);
+    case 'approvals':
+      return allowed('listApprovals', <ApprovalsPage />);
+    case 'dashboard':
+      return allowed(
+        'readMetrics',
+        <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: 64 }} />}>
+          <DashboardPage />
+        </Suspense>,
+      );
     case 'not-found':
       return <NotFound />;
   }
+}
+
+function Forbidden() {
+  const t = useT();
+  return (
+    <Result
+      status="403"
+      title={t('app.forbidden')}
+      extra={
+        <Button type="primary" href="#/">
+          {t('app.home')}
+        </Button>
+      }
+    />
+  );
 }
 
 function NotFound() {
@@ -70,18 +112,56 @@ function NotFound() {
   );
 }
 
-function Shell({ session, children }: { session: Session; children: ReactNode }) {
+/** The menu entry a route belongs to. */
+function menuKeyOf(route: Route): MenuKey | undefined {
+  switch (route.name) {
+    case 'case-list':
+    case 'register-case':
+    case 'case-detail':
+      return 'cases';
+    case 'alerts':
+    case 'approvals':
+    case 'dashboard':
+      return route.name;
+    case 'login':
+    case 'home':
+    case 'not-found':
+      return undefined;
+  }
+}
+
+function Shell({ session, route, children }: { session: Session; route: Route; children: ReactNode }) {
   const t = useT();
+  const partyOnly = isPartyOnly(session.user.roles);
+  const selected = menuKeyOf(route);
+  const menuLabel = (key: MenuKey) => (key === 'cases' && partyOnly ? t('menu.myCases') : t(`menu.${key}`));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-        <a href={paths.cases} style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
+        <a href={homeOf(session.user.roles)} style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
           <CourtEmblem size={30} />
-          <Typography.Text strong style={{ color: '#fff', fontSize: 17, letterSpacing: 1 }}>
+          <Typography.Text
+            strong
+            style={{ color: '#fff', fontSize: 17, letterSpacing: 1, whiteSpace: 'nowrap' }}
+          >
             {t('app.title')}
           </Typography.Text>
         </a>
-        <div style={{ flex: 1 }} />
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          data-testid="main-menu"
+          selectedKeys={selected ? [selected] : []}
+          style={{ flex: 1, minWidth: 0, marginLeft: 24, background: 'transparent' }}
+          items={menuOf(session.user.roles).map((key) => ({
+            key,
+            label: (
+              <a href={menuPaths[key]} data-testid={`menu-${key}`}>
+                {menuLabel(key)}
+              </a>
+            ),
+          }))}
+        />
         <Space size="middle">
           <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }} data-testid="current-user">
             {session.user.displayName}

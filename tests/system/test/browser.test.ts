@@ -5,9 +5,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWrit, type RunningWrit } from '../src/harness.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SCREENSHOTS = process.env['WRIT_SCREENSHOT_DIR'] ?? tmpdir();
 
 // playwright gives each launch a fresh, empty profile of its own
-/** An officer in the browser: logs in, registers a case, and watches the found assets arrive. */
+/**
+ * An officer in the browser: logs in, registers a case, watches the found assets arrive, follows the
+ * case's flow nodes and its 终本 checklist; then the court president reads the dashboard.
+ */
 describe('the web UI in headless Chromium', () => {
   let writ: RunningWrit;
   let browser: Browser;
@@ -28,7 +32,8 @@ describe('the web UI in headless Chromium', () => {
         '--disable-sync',
       ],
     });
-    page = await browser.newPage();
+    // a court's browsers are set to Chinese: native date inputs then read YYYY/MM/DD
+    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
   });
 
   afterAll(async () => {
@@ -78,5 +83,72 @@ describe('the web UI in headless Chromium', () => {
         .waitFor({ timeout: 10_000 }),
     ).resolves.toBeUndefined();
     expect(page.url()).toMatch(/#\/cases\/new$/);
+  });
+
+  it("shows the officer a registered case's flow nodes and its 终本 checklist with crosses", async () => {
+    await page.goto(`${writ.url}/#/cases`);
+    await page.getByTestId('cases-table').locator('tbody a').first().click();
+    await page.getByTestId('case-number').waitFor({ timeout: 15_000 });
+
+    await page.getByTestId('case-tab-timeline').click();
+    const nodes = page.getByTestId('flow-node');
+    await nodes.first().waitFor({ timeout: 15_000 });
+    expect(await nodes.count()).toBe(11);
+    expect(
+      await page.locator('[data-testid="flow-node"][data-node="INTAKE"]').getAttribute('data-state'),
+    ).toBe('FINISHED');
+    expect(await page.locator('[data-testid="flow-node"][data-node="CLOSURE"]').textContent()).toContain(
+      '执行结案管理',
+    );
+    expect(await page.getByTestId('period-deadline').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getByTestId('period-days-left').textContent()).toMatch(/剩余 \d+ 天/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'writ-case-timeline.png'), fullPage: true });
+
+    await page.getByTestId('case-tab-closure').click();
+    const items = page.getByTestId('checklist-item');
+    await items.first().waitFor({ timeout: 15_000 });
+    expect(await items.count()).toBe(8);
+    expect(await page.getByTestId('checklist-cross').count()).toBeGreaterThan(0);
+    // registered today: three months have not passed, nor has anyone interviewed the applicant
+    for (const code of ['OVER_THREE_MONTHS', 'APPLICANT_INTERVIEWED']) {
+      expect(
+        await page.locator(`[data-testid="checklist-item"][data-code="${code}"]`).getAttribute('data-met'),
+      ).toBe('false');
+    }
+
+    // asking for 终本 anyway: the court refuses and names what is missing
+    await page.getByTestId('closure-type').click();
+    await page.getByTestId('closure-type-option-TERMINATED_THIS_ROUND').click();
+    await page.getByTestId('closure-reason').fill('经网络查控未发现可供执行财产');
+    await page.getByTestId('closure-submit').click();
+    const unmet = page.getByTestId('unmet-item');
+    await unmet.first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="unmet-item"][data-code="OVER_THREE_MONTHS"]').count()).toBe(1);
+    expect(await page.getByTestId('case-status').getAttribute('data-status')).toBe('REGISTERED');
+  });
+
+  it('shows the court president the targets and the charts on the dashboard', async () => {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-username').fill('leader1');
+    await page.getByTestId('login-password').fill('writ-demo-2026');
+    await page.getByTestId('login-submit').click();
+
+    await page.getByTestId('dashboard').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('menu-dashboard').isVisible()).toBe(true);
+    expect(await page.getByTestId('menu-approvals').isVisible()).toBe(true);
+    expect(await page.getByTestId('menu-alerts').count()).toBe(0);
+
+    const targets = page.getByTestId('target');
+    await targets.first().waitFor({ timeout: 15_000 });
+    expect(await targets.count()).toBe(4);
+    const petitions = page.locator('[data-testid="target"][data-target="petitionSettlement"]');
+    expect(await petitions.getAttribute('data-state')).toBe('unavailable');
+    expect(await petitions.textContent()).toContain('待信访模块提供');
+    expect(await page.getByTestId('rate').count()).toBe(5);
+
+    await page.getByTestId('chart-monthly').getByRole('application').waitFor({ timeout: 15_000 });
+    await page.getByTestId('chart-closures').getByRole('application').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('chart-closures').textContent()).toContain('执行完毕');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'writ-dashboard.png'), fullPage: true });
   });
 });

@@ -1,14 +1,35 @@
 import type {
+  AlertKind,
+  ApprovalStatus,
+  CaseActivityKind,
   CaseDetail,
   CaseStatus,
+  CaseTimelineView,
   CaseType,
+  ClosureType,
+  CourtMetricsView,
+  EntrustmentView,
   FieldError,
   Fen,
   GetFindingsReply,
+  ListAlertsReply,
+  ListApprovalsReply,
   ListCasesReply,
+  ListEntrustmentsReply,
+  ListMeasuresReply,
   LoginReply,
+  MeasureDetails,
+  MeasureKind,
+  MeasureView,
+  ObjectionDecision,
   PartyKind,
+  PerformanceMode,
+  ScanAlertsReply,
+  SuspensionReason,
+  TerminationChecklistView,
+  ApprovalView,
 } from '@writ/contracts/web';
+import { useRef } from 'react';
 import { clearSession, getSession } from '../auth/session';
 import { navigate, paths } from '../router';
 
@@ -19,6 +40,8 @@ export interface Problem {
   status: number;
   detail?: string;
   code?: string;
+  /** the rule a refusal names, e.g. TERMINATION_PREREQUISITES */
+  rule?: string;
   errors?: FieldError[];
 }
 
@@ -99,6 +122,78 @@ export interface RegisterCaseBody {
 
 export type CaseWithInquiry = CaseDetail & { inquiry: GetFindingsReply | null };
 
+export interface RecordActivityBody {
+  kind: CaseActivityKind;
+  occurredOn: string;
+  note?: string;
+}
+
+export interface ReassignBody {
+  officerId: string;
+  teamId?: string;
+  reason: string;
+}
+
+export interface SuspendBody {
+  reason: SuspensionReason;
+  note: string;
+}
+
+export interface TransferToBankruptcyBody {
+  consentBy: 'APPLICANT' | 'RESPONDENT';
+  insolvencyFinding: string;
+}
+
+export interface CloseCaseBody {
+  closureType: ClosureType;
+  performanceMode?: PerformanceMode;
+  reason: string;
+}
+
+export interface FileObjectionBody {
+  objector: PartyInput;
+  thirdParty: boolean;
+  assetRef?: string;
+  grounds: string;
+}
+
+export interface DecideObjectionBody {
+  decision: ObjectionDecision;
+  reasoning: string;
+}
+
+export interface EntrustBody {
+  toCourtCode: string;
+  reason: string;
+}
+
+export interface DecideMeasureBody {
+  kind: MeasureKind;
+  respondentIdNumber: string;
+  details?: MeasureDetails;
+  note?: string;
+}
+
+export interface LiftMeasureBody {
+  reason: string;
+  groundOccurredOn?: string;
+}
+
+export interface DecideApprovalBody {
+  approve: boolean;
+  comment?: string;
+}
+
+function post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
+  return request<T>(path, {
+    method: 'POST',
+    body,
+    ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
+  });
+}
+
+const caseUrl = (caseId: string, rest = '') => `/cases/${encodeURIComponent(caseId)}${rest}`;
+
 export const api = {
   login: (username: string, password: string) =>
     request<LoginReply>('/auth/login', { method: 'POST', body: { username, password }, anonymous: true }),
@@ -113,7 +208,81 @@ export const api = {
     request<CaseWithInquiry>(`/cases/${encodeURIComponent(caseId)}`, { signal }),
 
   registerCase: (body: RegisterCaseBody, idempotencyKey: string) =>
-    request<CaseDetail>('/cases', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+    post<CaseDetail>('/cases', body, idempotencyKey),
+
+  getTimeline: (caseId: string, signal?: AbortSignal) =>
+    request<CaseTimelineView>(caseUrl(caseId, '/timeline'), { signal }),
+
+  recordActivity: (caseId: string, body: RecordActivityBody) =>
+    post<CaseTimelineView>(caseUrl(caseId, '/activities'), body),
+
+  reassign: (caseId: string, body: ReassignBody) =>
+    post<CaseTimelineView>(caseUrl(caseId, '/reassign'), body),
+
+  suspend: (caseId: string, body: SuspendBody) => post<CaseTimelineView>(caseUrl(caseId, '/suspend'), body),
+
+  liftSuspension: (caseId: string) => post<CaseTimelineView>(caseUrl(caseId, '/lift-suspension'), {}),
+
+  transferToBankruptcy: (caseId: string, body: TransferToBankruptcyBody) =>
+    post<CaseTimelineView>(caseUrl(caseId, '/transfer-to-bankruptcy'), body),
+
+  requestExtension: (caseId: string, body: { reason: string }) =>
+    post<CaseTimelineView>(caseUrl(caseId, '/extension'), body),
+
+  getChecklist: (caseId: string, signal?: AbortSignal) =>
+    request<TerminationChecklistView>(caseUrl(caseId, '/closure-checklist'), { signal }),
+
+  closeCase: (caseId: string, body: CloseCaseBody) => post<CaseTimelineView>(caseUrl(caseId, '/close'), body),
+
+  resumeCase: (caseId: string, body: { reason: string }, idempotencyKey: string) =>
+    post<CaseDetail>(caseUrl(caseId, '/resume'), body, idempotencyKey),
+
+  fileObjection: (caseId: string, body: FileObjectionBody, idempotencyKey: string) =>
+    post<CaseDetail>(caseUrl(caseId, '/objections'), body, idempotencyKey),
+
+  decideObjection: (objectionCaseId: string, body: DecideObjectionBody) =>
+    post<CaseTimelineView>(`/objections/${encodeURIComponent(objectionCaseId)}/decision`, body),
+
+  entrust: (caseId: string, body: EntrustBody) => post<EntrustmentView>(caseUrl(caseId, '/entrust'), body),
+
+  listEntrustments: (pendingOnly: boolean, signal?: AbortSignal) =>
+    request<ListEntrustmentsReply>(`/entrustments?pendingOnly=${String(pendingOnly)}`, { signal }),
+
+  acceptEntrustment: (entrustmentId: string) =>
+    post<CaseDetail>(`/entrustments/${encodeURIComponent(entrustmentId)}/accept`, {}),
+
+  listAlerts: (query: { mine: boolean; kind?: AlertKind }, signal?: AbortSignal) => {
+    const params = new URLSearchParams({ mine: String(query.mine) });
+    if (query.kind) params.set('kind', query.kind);
+    return request<ListAlertsReply>(`/alerts?${params.toString()}`, { signal });
+  },
+
+  scanAlerts: () => post<ScanAlertsReply>('/alerts/scan', {}),
+
+  listMeasures: (caseId: string, signal?: AbortSignal) =>
+    request<ListMeasuresReply>(caseUrl(caseId, '/measures'), { signal }),
+
+  decideMeasure: (caseId: string, body: DecideMeasureBody, idempotencyKey: string) =>
+    post<MeasureView>(caseUrl(caseId, '/measures'), body, idempotencyKey),
+
+  liftMeasure: (measureId: string, body: LiftMeasureBody) =>
+    post<MeasureView>(`/measures/${encodeURIComponent(measureId)}/lift`, body),
+
+  listApprovals: (
+    query: { page: number; pageSize: number; status?: ApprovalStatus; caseId?: string },
+    signal?: AbortSignal,
+  ) => {
+    const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
+    if (query.status) params.set('status', query.status);
+    if (query.caseId) params.set('caseId', query.caseId);
+    return request<ListApprovalsReply>(`/approvals?${params.toString()}`, { signal });
+  },
+
+  decideApproval: (approvalId: string, body: DecideApprovalBody) =>
+    post<ApprovalView>(`/approvals/${encodeURIComponent(approvalId)}/decision`, body),
+
+  getMetrics: (period: { from: string; to: string }, signal?: AbortSignal) =>
+    request<CourtMetricsView>(`/dashboard/metrics?${new URLSearchParams(period).toString()}`, { signal }),
 };
 
 /** A UUID v4; `crypto.randomUUID` exists only in secure contexts, so plain-HTTP intranet hosts fall back. */
@@ -123,6 +292,19 @@ export function newIdempotencyKey(): string {
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * One idempotency key per distinct submission: an identical retry (say after a timeout) reuses the key
+ * so the server records it once; a changed body gets a new key.
+ */
+export function useIdempotencyKey(): (body: unknown) => string {
+  const last = useRef<{ key: string; body: string } | null>(null);
+  return (body) => {
+    const serialised = JSON.stringify(body);
+    if (last.current?.body !== serialised) last.current = { key: newIdempotencyKey(), body: serialised };
+    return last.current.key;
+  };
 }
 
 export function isAbort(error: unknown): boolean {

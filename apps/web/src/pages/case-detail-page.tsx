@@ -9,6 +9,7 @@ import {
   Space,
   Spin,
   Table,
+  Tabs,
   Tag,
   Tooltip,
   Typography,
@@ -17,7 +18,6 @@ import type { DescriptionsProps, TableColumnsType } from 'antd';
 import {
   AssetValueKind,
   CaseInquiryStatus,
-  CaseStatus,
   InquiryStatus,
   formatFen,
   type FoundAssetView,
@@ -25,11 +25,18 @@ import {
   type InquiryView,
   type PartyView,
 } from '@writ/contracts/web';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useCallback, useEffect, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { api, ApiError, isAbort, type CaseWithInquiry } from '../api/client';
 import { problemText } from '../api/problem-text';
+import { isPartyOnly, useCan } from '../auth/permissions';
+import { useSession } from '../auth/session';
 import { useT } from '../i18n';
-import { paths } from '../router';
+import { navigate, paths, type CaseTab } from '../router';
+import { ClosureTab } from './case-tabs/closure-tab';
+import { LinksTab } from './case-tabs/links-tab';
+import { MeasuresTab } from './case-tabs/measures-tab';
+import { TimelineTab } from './case-tabs/timeline-tab';
+import { caseStatusColour } from './case-tabs/case-tab-props';
 
 const POLL_INTERVAL_MS = 1500;
 
@@ -45,10 +52,17 @@ const caseInquiryTagColour: Record<CaseInquiryStatus, string> = {
   [CaseInquiryStatus.Completed]: 'success',
 };
 
-export function CaseDetailPage({ caseId }: { caseId: string }) {
+export function CaseDetailPage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const t = useT();
+  const can = useCan();
+  const partyOnly = isPartyOnly(useSession()?.user.roles ?? []);
   const [detail, setDetail] = useState<CaseWithInquiry | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // bumped after every action on the case, so the header and the open tab load afresh
+  const [version, setVersion] = useState(0);
+  const changed = useCallback(() => {
+    setVersion((n) => n + 1);
+  }, []);
 
   // Poll while the inquiry has not started or is under way; stop once it completes, on 404, or on unmount.
   useEffect(() => {
@@ -64,7 +78,7 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
       } catch (caught) {
         if (isAbort(caught)) return;
         setError(caught);
-        if (caught instanceof ApiError && [401, 403, 404].includes(caught.status)) return;
+        if (caught instanceof ApiError && [400, 401, 403, 404].includes(caught.status)) return;
       }
       if (!controller.signal.aborted) timer = setTimeout(() => void load(), POLL_INTERVAL_MS);
     };
@@ -74,7 +88,7 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
       controller.abort();
       clearTimeout(timer);
     };
-  }, [caseId]);
+  }, [caseId, version]);
 
   if (!detail) {
     if (error instanceof ApiError && error.status === 404) {
@@ -97,6 +111,8 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
     );
   }
 
+  const tabs = tabsFor(partyOnly, can('readMeasures'));
+  const active = tabs.includes(tab) ? tab : 'overview';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space align="center" wrap>
@@ -104,16 +120,55 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
         <Typography.Title level={2} style={{ margin: 0 }}>
           <span data-testid="case-number">{detail.caseNumber}</span>
         </Typography.Title>
-        <Tag color={detail.status === CaseStatus.Registered ? 'processing' : 'default'}>
-          {t(`caseStatus.${detail.status}`)}
-        </Tag>
+        <span data-testid="case-status" data-status={detail.status}>
+          <Tag color={caseStatusColour[detail.status]}>{t(`caseStatus.${detail.status}`)}</Tag>
+        </span>
       </Space>
       {error !== null && <Alert type="warning" showIcon title={problemText(t, error)} />}
-      <CaseInfo detail={detail} />
-      <Parties parties={detail.parties} />
-      <AssetControl inquiry={detail.inquiry} parties={detail.parties} />
+      <Tabs
+        data-testid="case-tabs"
+        activeKey={active}
+        onChange={(key) => {
+          navigate(paths.caseDetail(caseId, key as CaseTab), { replace: true });
+        }}
+        items={tabs.map((key) => ({
+          key,
+          label: <span data-testid={`case-tab-${key}`}>{t(`caseTab.${key}`)}</span>,
+          children: key === active ? tabContent(key) : null,
+        }))}
+      />
     </Space>
   );
+
+  function tabContent(key: CaseTab): ReactNode {
+    if (!detail) return null;
+    const props = { caseId, detail, version, onChanged: changed };
+    switch (key) {
+      case 'overview':
+        return (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <CaseInfo detail={detail} />
+            <Parties parties={detail.parties} />
+            {!partyOnly && <AssetControl inquiry={detail.inquiry} parties={detail.parties} />}
+          </Space>
+        );
+      case 'timeline':
+        return <TimelineTab {...props} />;
+      case 'measures':
+        return <MeasuresTab {...props} />;
+      case 'closure':
+        return <ClosureTab {...props} />;
+      case 'links':
+        return <LinksTab {...props} />;
+    }
+  }
+}
+
+/** A party sees the overview and the timeline only; court staff see every tab. */
+function tabsFor(partyOnly: boolean, staff: boolean): CaseTab[] {
+  return partyOnly || !staff
+    ? ['overview', 'timeline']
+    : ['overview', 'timeline', 'measures', 'closure', 'links'];
 }
 
 function CaseInfo({ detail }: { detail: CaseWithInquiry }) {

@@ -4,16 +4,17 @@ import { CaseStatus, formatFen, type CaseSummary, type ListCasesReply } from '@w
 import { useEffect, useState } from 'react';
 import { api, isAbort } from '../api/client';
 import { problemText } from '../api/problem-text';
+import { isPartyOnly, useCan } from '../auth/permissions';
+import { useSession } from '../auth/session';
+import { PendingEntrustments } from '../components/pending-entrustments';
 import { useT } from '../i18n';
 import { navigate, paths } from '../router';
-
-const statusColour: Record<CaseStatus, string> = {
-  [CaseStatus.Registered]: 'processing',
-  [CaseStatus.Closed]: 'default',
-};
+import { caseStatusColour } from './case-tabs/case-tab-props';
 
 export function CaseListPage() {
   const t = useT();
+  const can = useCan();
+  const partyOnly = isPartyOnly(useSession()?.user.roles ?? []);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [status, setStatus] = useState<CaseStatus | undefined>(undefined);
@@ -80,72 +81,77 @@ export function CaseListPage() {
       title: t('cases.col.status'),
       dataIndex: 'status',
       width: 100,
-      render: (value: CaseStatus) => <Tag color={statusColour[value]}>{t(`caseStatus.${value}`)}</Tag>,
+      render: (value: CaseStatus) => <Tag color={caseStatusColour[value]}>{t(`caseStatus.${value}`)}</Tag>,
     },
   ];
 
   return (
-    <Card
-      title={t('cases.title')}
-      extra={
-        <Space>
-          <Select<CaseStatus | 'ALL'>
-            data-testid="status-filter"
-            aria-label={t('cases.statusFilter')}
-            style={{ width: 140 }}
-            value={status ?? 'ALL'}
-            onChange={(value) => {
-              setStatus(value === 'ALL' ? undefined : value);
-              setPage(1);
+    <>
+      {can('acceptEntrustment') && <PendingEntrustments />}
+      <Card
+        title={t(partyOnly ? 'cases.myCases' : 'cases.title')}
+        extra={
+          <Space>
+            <Select<CaseStatus | 'ALL'>
+              data-testid="status-filter"
+              aria-label={t('cases.statusFilter')}
+              style={{ width: 140 }}
+              value={status ?? 'ALL'}
+              onChange={(value) => {
+                setStatus(value === 'ALL' ? undefined : value);
+                setPage(1);
+              }}
+              options={[
+                { value: 'ALL', label: t('cases.allStatuses') },
+                ...Object.values(CaseStatus).map((value) => ({ value, label: t(`caseStatus.${value}`) })),
+              ]}
+            />
+            <Button
+              onClick={() => {
+                setReloads((n) => n + 1);
+              }}
+            >
+              {t('cases.refresh')}
+            </Button>
+            {can('registerCase') && (
+              <Button type="primary" data-testid="new-case-button" href={paths.newCase}>
+                {t('cases.new')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {error !== null && (
+          <Alert type="error" title={problemText(t, error)} showIcon style={{ marginBottom: 16 }} />
+        )}
+        <div data-testid="cases-table">
+          <Table<CaseSummary>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={loading}
+            rowClassName="writ-clickable-row"
+            onRow={(row) => ({
+              onClick: () => {
+                navigate(paths.caseDetail(row.id));
+              },
+            })}
+            pagination={{
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('cases.total', { total }),
+              onChange: (nextPage, nextPageSize) => {
+                setPage(nextPageSize === pageSize ? nextPage : 1);
+                setPageSize(nextPageSize);
+              },
             }}
-            options={[
-              { value: 'ALL', label: t('cases.allStatuses') },
-              ...Object.values(CaseStatus).map((value) => ({ value, label: t(`caseStatus.${value}`) })),
-            ]}
           />
-          <Button
-            onClick={() => {
-              setReloads((n) => n + 1);
-            }}
-          >
-            {t('cases.refresh')}
-          </Button>
-          <Button type="primary" data-testid="new-case-button" href={paths.newCase}>
-            {t('cases.new')}
-          </Button>
-        </Space>
-      }
-    >
-      {error !== null && (
-        <Alert type="error" title={problemText(t, error)} showIcon style={{ marginBottom: 16 }} />
-      )}
-      <div data-testid="cases-table">
-        <Table<CaseSummary>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          rowClassName="writ-clickable-row"
-          onRow={(row) => ({
-            onClick: () => {
-              navigate(paths.caseDetail(row.id));
-            },
-          })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('cases.total', { total }),
-            onChange: (nextPage, nextPageSize) => {
-              setPage(nextPageSize === pageSize ? nextPage : 1);
-              setPageSize(nextPageSize);
-            },
-          }}
-        />
-      </div>
-    </Card>
+        </div>
+      </Card>
+    </>
   );
 }

@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
+import { homeOf } from '../auth/permissions';
 import { saveSession } from '../auth/session';
 import { CourtEmblem } from '../components/court-emblem';
 import { LanguageToggle } from '../components/language-toggle';
 import { useT } from '../i18n';
-import { navigate, paths } from '../router';
+import { navigate } from '../router';
 
 interface LoginForm {
   username: string;
@@ -23,7 +24,7 @@ export function LoginPage() {
     try {
       const reply = await api.login(values.username.trim(), values.password);
       saveSession(reply);
-      navigate(paths.cases, { replace: true });
+      navigate(homeOf(reply.user.roles), { replace: true });
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) setError(t('login.failed'));
       else if (caught instanceof ApiError && caught.status === 429) setError(t('login.throttled'));

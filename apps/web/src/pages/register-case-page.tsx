@@ -9,9 +9,10 @@ import {
   unifiedSocialCreditCodeProblem,
   type FieldError,
 } from '@writ/contracts/web';
-import { useRef, useState } from 'react';
-import { api, ApiError, newIdempotencyKey, type RegisterCaseBody } from '../api/client';
+import { useState } from 'react';
+import { api, ApiError, useIdempotencyKey, type RegisterCaseBody } from '../api/client';
 import { problemText } from '../api/problem-text';
+import { isIsoDate, today } from '../format';
 import { idProblemText, useT, type MessageKey, type Translate } from '../i18n';
 import { navigate, paths } from '../router';
 
@@ -45,19 +46,14 @@ export function RegisterCasePage() {
   const [form] = Form.useForm<RegisterForm>();
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<{ error: unknown; fieldErrors: FieldError[] } | null>(null);
-  // One key per submission; an identical retry (say after a timeout) reuses it so the server can dedupe.
-  const lastAttempt = useRef<{ key: string; body: string } | null>(null);
+  const keyFor = useIdempotencyKey();
 
   async function submit(values: RegisterForm): Promise<void> {
     const body = toBody(values);
-    const serialised = JSON.stringify(body);
-    if (lastAttempt.current?.body !== serialised) {
-      lastAttempt.current = { key: newIdempotencyKey(), body: serialised };
-    }
     setSubmitting(true);
     setProblem(null);
     try {
-      const created = await api.registerCase(body, lastAttempt.current.key);
+      const created = await api.registerCase(body, keyFor(body));
       void message.success(t('register.success', { caseNumber: created.caseNumber }));
       navigate(paths.caseDetail(created.id));
     } catch (caught) {
@@ -318,11 +314,8 @@ function checkIdNumber(t: Translate, kind: PartyKind | undefined, value: unknown
 function checkDate(t: Translate, value: unknown): string | null {
   const text = typeof value === 'string' ? value.trim() : '';
   if (text === '') return t('register.required', { field: t('register.effectiveDate') });
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return t('register.dateFormat');
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (date.toISOString().slice(0, 10) !== text) return t('register.dateFormat');
-  if (text > localToday()) return t('register.dateInFuture');
+  if (!isIsoDate(text)) return t('register.dateFormat');
+  if (text > today()) return t('register.dateInFuture');
   return null;
 }
 
@@ -333,12 +326,6 @@ function checkAmount(t: Translate, value: unknown): string | null {
   if (fen === null) return t('register.amountInvalid');
   if (fen === 0) return t('register.amountZero');
   return null;
-}
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function toBody(values: RegisterForm): RegisterCaseBody {

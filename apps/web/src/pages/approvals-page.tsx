@@ -1,0 +1,211 @@
+import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ApprovalStatus, Role, type ApprovalView } from '@writ/contracts/web';
+import { useState, type HTMLAttributes } from 'react';
+import { api, type DecideApprovalBody } from '../api/client';
+import { useRemote } from '../api/use-remote';
+import { useCan } from '../auth/permissions';
+import { ActionButton } from '../components/action-button';
+import { useActorLabel } from '../components/actor-label';
+import { textRules } from '../components/form-rules';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatInstant } from '../format';
+import { useT, type MessageKey } from '../i18n';
+import { paths } from '../router';
+
+const statusColour: Record<ApprovalStatus, string> = {
+  [ApprovalStatus.Pending]: 'gold',
+  [ApprovalStatus.Approved]: 'success',
+  [ApprovalStatus.Rejected]: 'error',
+};
+
+const SUBJECT_KEYS: Record<string, MessageKey> = {
+  MEASURE: 'approvals.subject.MEASURE',
+  EXTENSION: 'approvals.subject.EXTENSION',
+};
+
+/** 审批: the requests waiting for the user's role (院长: 罚款、拘留、延长期限; 执行局长: 失信、限消 …). */
+export function ApprovalsPage() {
+  const t = useT();
+  const can = useCan();
+  const actorLabel = useActorLabel();
+  const [status, setStatus] = useState<ApprovalStatus>(ApprovalStatus.Pending);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const remote = useRemote(
+    (signal) => api.listApprovals({ page, pageSize, status }, signal),
+    [page, pageSize, status],
+  );
+  const mayDecide = can('decideApproval') && status === ApprovalStatus.Pending;
+
+  const columns: TableColumnsType<ApprovalView> = [
+    {
+      title: t('approvals.subject'),
+      dataIndex: 'subjectType',
+      width: 110,
+      render: (value: string) => {
+        const key = SUBJECT_KEYS[value];
+        return <Tag>{key ? t(key) : value}</Tag>;
+      },
+    },
+    {
+      title: t('approvals.summary'),
+      dataIndex: 'summary',
+      render: (summary: string, row) => (
+        <Space orientation="vertical" size={0}>
+          <span>{summary}</span>
+          <a href={paths.caseDetail(row.caseId, row.subjectType === 'MEASURE' ? 'measures' : 'timeline')}>
+            {t('approvals.openCase')}
+          </a>
+        </Space>
+      ),
+    },
+    {
+      title: t('approvals.requiredRole'),
+      dataIndex: 'requiredRole',
+      width: 110,
+      render: (_, row) => t(`approver.${row.requiredRole === Role.Leader ? 'LEADER' : 'DIRECTOR'}`),
+    },
+    {
+      title: t('approvals.requested'),
+      key: 'requested',
+      width: 160,
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <span>{actorLabel(row.requestedBy)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatInstant(row.requestedAt)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('approvals.status'),
+      dataIndex: 'status',
+      width: 180,
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <Tag color={statusColour[row.status]}>{t(`approvalStatus.${row.status}`)}</Tag>
+          {row.decidedBy && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {actorLabel(row.decidedBy)} · {formatInstant(row.decidedAt)}
+            </Typography.Text>
+          )}
+          {row.comment && <Typography.Text style={{ fontSize: 12 }}>{row.comment}</Typography.Text>}
+        </Space>
+      ),
+    },
+    ...(mayDecide
+      ? [
+          {
+            title: '',
+            key: 'decide',
+            width: 170,
+            render: (_: unknown, row: ApprovalView) => <Decide approval={row} onDone={remote.reload} />,
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      title={t('approvals.title')}
+      extra={
+        <Space>
+          <Select<ApprovalStatus>
+            aria-label={t('approvals.status')}
+            style={{ width: 120 }}
+            value={status}
+            onChange={(value) => {
+              setStatus(value);
+              setPage(1);
+            }}
+            options={Object.values(ApprovalStatus).map((value) => ({
+              value,
+              label: t(`approvalStatus.${value}`),
+            }))}
+          />
+          <Button onClick={remote.reload}>{t('cases.refresh')}</Button>
+        </Space>
+      }
+    >
+      {remote.error !== null && (
+        <div style={{ marginBottom: 16 }}>
+          <ProblemAlert error={remote.error} title={t('approvals.loadFailed')} />
+        </div>
+      )}
+      <div data-testid="approvals-table">
+        <Table<ApprovalView>
+          rowKey="id"
+          columns={columns}
+          dataSource={remote.data?.items ?? []}
+          loading={remote.loading}
+          locale={{ emptyText: t('approvals.none') }}
+          onRow={() => ({ 'data-testid': 'approval-row' }) as HTMLAttributes<HTMLElement>}
+          pagination={{
+            current: page,
+            pageSize,
+            total: remote.data?.total ?? 0,
+            showTotal: (total) => t('approvals.total', { total }),
+            onChange: (nextPage, nextPageSize) => {
+              setPage(nextPageSize === pageSize ? nextPage : 1);
+              setPageSize(nextPageSize);
+            },
+          }}
+        />
+      </div>
+    </Card>
+  );
+}
+
+/** 批准 or 驳回 with a comment; a rejection must say why. */
+function Decide({ approval, onDone }: { approval: ApprovalView; onDone: () => void }) {
+  const t = useT();
+  const decide = (approve: boolean) => (values: { comment?: string }) => {
+    const comment = values.comment?.trim();
+    const body: DecideApprovalBody = { approve, ...(comment ? { comment } : {}) };
+    return api.decideApproval(approval.id, body);
+  };
+  return (
+    <Space>
+      <ActionButton<{ comment?: string }>
+        type="primary"
+        label={t('approvals.approve')}
+        title={t('approvals.approveTitle')}
+        testId="approve"
+        fields={() => (
+          <>
+            <Typography.Paragraph>{approval.summary}</Typography.Paragraph>
+            <Form.Item
+              label={t('approvals.comment')}
+              name="comment"
+              rules={[{ max: 500, message: t('form.tooLong', { max: 500 }) }]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+        submit={decide(true)}
+        successText={t('approvals.approved')}
+        onDone={onDone}
+      />
+      <ActionButton<{ comment?: string }>
+        danger
+        label={t('approvals.reject')}
+        title={t('approvals.rejectTitle')}
+        testId="reject"
+        fields={() => (
+          <>
+            <Typography.Paragraph>{approval.summary}</Typography.Paragraph>
+            <Form.Item label={t('approvals.rejectReason')} name="comment" rules={textRules(t, 1, 500)}>
+              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+        submit={decide(false)}
+        successText={t('approvals.rejected')}
+        onDone={onDone}
+      />
+    </Space>
+  );
+}
