@@ -7,6 +7,7 @@ import { AuthController } from './http/auth.controller.js';
 import { CaseLifeController } from './http/case-life.controller.js';
 import { CasesController } from './http/cases.controller.js';
 import { CourtSettingsController } from './http/court-settings.controller.js';
+import { CourtStaffController } from './http/court-staff.controller.js';
 import { DashboardController } from './http/dashboard.controller.js';
 import { EntrustmentsController } from './http/entrustments.controller.js';
 import { GatewayHealthController } from './http/health.controller.js';
@@ -26,6 +27,7 @@ import { ObjectionsController } from './http/objections.controller.js';
     AlertsController,
     DashboardController,
     CourtSettingsController,
+    CourtStaffController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -24,6 +24,7 @@ import {
   type ScanAlertsReply,
   type TerminationChecklistView,
 } from '@writ/contracts/web';
+import { eventually as eventuallyWithin } from '@writ/platform';
 import { caseApplication, WritApi, type ApiResponse } from '../src/api-client.js';
 import { startWrit, type RunningWrit } from '../src/harness.js';
 
@@ -56,21 +57,9 @@ function expectProblem(response: ApiResponse, status: number, code: string): Pro
   return response.body as Problem;
 }
 
-/** Asks again until `done` holds, as the web UI polls; fails with the last answer after the timeout. */
-async function eventually<T>(
-  ask: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await ask();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`still not so after ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** Asks again until `done` holds, as the web UI polls; the whole system may take a while. */
+const eventually = <T>(ask: () => Promise<T>, done: (value: T) => boolean): Promise<T> =>
+  eventuallyWithin(ask, done, 'the system to catch up', 90_000);
 
 function node(timeline: CaseTimelineView, which: FlowNode) {
   const found = timeline.nodes.find((n) => n.node === which);
@@ -703,6 +692,20 @@ describe('a case’s life through the HTTP API, as the court’s users live it',
       'NOT_FOUND',
     );
     expect((await timelineOf(main.id)).status).toBe('REGISTERED');
+  });
+
+  it('names the court’s staff for the records, to its staff only', async () => {
+    const staff = await as('officer1').call<{ username: string; displayName: string }[]>(
+      'GET',
+      '/api/court/staff',
+    );
+    expect(staff.status).toBe(200);
+    const usernames = staff.body.map((m) => m.username);
+    expect(usernames).toEqual(expect.arrayContaining(['officer1', 'judge1', 'director1', 'leader1']));
+    // neither the parties' accounts nor another court's staff
+    expect(usernames).not.toContain('party1');
+    expect(usernames).not.toContain('officer2');
+    expectProblem(await as('party1').call('GET', '/api/court/staff'), 403, 'FORBIDDEN');
   });
 
   it('documents the new routes and their bodies in the OpenAPI document', async () => {

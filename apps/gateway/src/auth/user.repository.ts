@@ -45,6 +45,16 @@ export class UserRepository {
     return row ? toAccount(row) : null;
   }
 
+  /** The court's staff (not its parties' accounts), by username: whom the UI names on a record. */
+  async staffOf(courtCode: string): Promise<UserAccount[]> {
+    const rows = await this.dataSource.query<UserRow[]>(
+      `SELECT u.*, c.name AS court_name FROM app_user u JOIN court c ON c.code = u.court_code
+        WHERE u.court_code = $1 AND u.party_id_number IS NULL ORDER BY u.username`,
+      [courtCode],
+    );
+    return rows.map(toAccount);
+  }
+
   async ensureCourt(code: string, name: string): Promise<void> {
     await this.dataSource.query(
       'INSERT INTO court (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING',

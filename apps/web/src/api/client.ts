@@ -25,6 +25,7 @@ import type {
   PartyKind,
   PerformanceMode,
   ScanAlertsReply,
+  StaffMemberView,
   SuspensionReason,
   TerminationChecklistView,
   ApprovalView,
@@ -283,6 +284,8 @@ export const api = {
 
   getMetrics: (period: { from: string; to: string }, signal?: AbortSignal) =>
     request<CourtMetricsView>(`/dashboard/metrics?${new URLSearchParams(period).toString()}`, { signal }),
+
+  listCourtStaff: (signal?: AbortSignal) => request<StaffMemberView[]>('/court/staff', { signal }),
 };
 
 /** A UUID v4; `crypto.randomUUID` exists only in secure contexts, so plain-HTTP intranet hosts fall back. */

@@ -16,3 +16,11 @@ export interface LoginReply {
   expiresAt: string;
   user: UserView;
 }
+
+/** `GET /api/court/staff` — one member of the caller's court's staff, to name them on records. */
+export interface StaffMemberView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}

@@ -276,7 +276,11 @@ function Assignment({ timeline, onChanged }: { timeline: CaseTimelineView; onCha
       ),
     },
     { key: 'reason', label: t('timeline.trackReason'), children: timeline.trackReason ?? '—' },
-    { key: 'officer', label: t('timeline.officer'), children: timeline.officerId ?? '—' },
+    {
+      key: 'officer',
+      label: t('timeline.officer'),
+      children: timeline.officerId ? actorLabel(timeline.officerId) : '—',
+    },
     { key: 'team', label: t('timeline.team'), children: timeline.teamId ?? '—' },
   ];
   const history: TimelineItemType[] = timeline.assignments.map((a: AssignmentView, index) => ({
@@ -285,7 +289,8 @@ function Assignment({ timeline, onChanged }: { timeline: CaseTimelineView; onCha
     content: (
       <>
         <Typography.Text style={{ fontSize: 13 }}>
-          {formatInstant(a.assignedAt)} · {t(`track.${a.track}`)} · {a.officerId ?? '—'}
+          {formatInstant(a.assignedAt)} · {t(`track.${a.track}`)} ·{' '}
+          {a.officerId ? actorLabel(a.officerId) : '—'}
         </Typography.Text>
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
