@@ -6,6 +6,7 @@ import { CaseRegister1764300000100 } from './persistence/migrations/176430000010
 import { CaseLife1764300000200 } from './persistence/migrations/1764300000200-case-life.js';
 import { MeasuresAndApprovals1764300000300 } from './persistence/migrations/1764300000300-measures-and-approvals.js';
 import { CaseMetrics1764300000400 } from './persistence/migrations/1764300000400-case-metrics.js';
+import { OfficerCaseload1764300000500 } from './persistence/migrations/1764300000500-officer-caseload.js';
 
 /** case-intake: 执行立案 and the case's whole life. */
 export const caseIntakeService: ServiceDefinition = {
@@ -19,6 +20,7 @@ export const caseIntakeService: ServiceDefinition = {
     CaseLife1764300000200,
     MeasuresAndApprovals1764300000300,
     CaseMetrics1764300000400,
+    OfficerCaseload1764300000500,
   ],
 };
 

@@ -33,6 +33,7 @@ import {
   type RunningService,
 } from '@writ/platform';
 import { startCaseIntake } from '../src/app.js';
+import { application } from './fixtures.js';
 
 const COURT = '辽1104';
 const officer = testActor({ id: 'user-officer-1', username: 'officer1', roles: [Role.Officer] });
@@ -46,25 +47,6 @@ const party = testActor({
   roles: [Role.Party],
   partyIdNumber: '11010519491231002X',
 });
-
-function application(overrides: Partial<RegisterCaseCommand> = {}): RegisterCaseCommand {
-  return {
-    requestKey: `key-${uniqueSuffix()}-${Math.random()}`,
-    caseType: CaseType.Execution,
-    basis: {
-      documentNumber: '（2025）辽1104民初88号',
-      issuingCourt: '大洼区人民法院',
-      effectiveDate: '2025-06-01',
-      performanceDueDate: '2025-06-11',
-    },
-    applicants: [
-      { kind: PartyKind.Organisation, name: '盘锦某某商贸有限公司', idNumber: '91350100M000100Y43' },
-    ],
-    respondents: [{ kind: PartyKind.NaturalPerson, name: '张三', idNumber: '11010519491231002X' }],
-    claimAmountFen: 12_345_600,
-    ...overrides,
-  };
-}
 
 const DAY = 86_400_000;
 
@@ -721,6 +703,30 @@ describe('the case’s whole life in case-intake', () => {
       { ...wanted, triage: current.triage, nodeDeadlineDays: {} },
       { actor: director },
     );
+  });
+
+  it('deals a new case to the least-loaded officer of its track, by caseloads kept as cases open and close', async () => {
+    const held = async () =>
+      service.dataSource.query<{ officer_id: string; kept: number; counted: number }[]>(
+        `SELECT coalesce(l.officer_id, c.officer_id) AS officer_id, coalesce(l.open_cases, 0) AS kept,
+                coalesce(c.n, 0)::int AS counted
+           FROM officer_caseload l
+           FULL JOIN (SELECT court_code, officer_id, count(*) AS n FROM enforcement_case
+                       WHERE status <> 'CLOSED' AND officer_id IS NOT NULL GROUP BY court_code, officer_id) c
+             ON c.court_code = l.court_code AND c.officer_id = l.officer_id`,
+      );
+    for (const row of await held()) expect(row.kept).toBe(row.counted);
+    const loads = new Map((await held()).map((r) => [r.officer_id, r.kept]));
+    // the ordinary track's team is judge1 and officer1: the next case goes to whoever holds fewer
+    const next = await timeline((await register()).id);
+    const expected = (loads.get('officer1') ?? 0) < (loads.get('judge1') ?? 0) ? 'officer1' : 'judge1';
+    expect(next.officerId).toBe(expected);
+    await client.request(
+      Subjects.Cases.Close,
+      { caseId: next.caseId, closureType: ClosureType.Withdrawn, reason: '申请人撤回' },
+      { actor: judge },
+    );
+    for (const row of await held()) expect(row.kept).toBe(row.counted);
   });
 
   it('raises each supervision alert once, and resolves it when its fact no longer holds', async () => {

@@ -1,7 +1,6 @@
 import { ErrorCode, PartyKind, Subjects, type RegisterCaseCommand, CaseType } from '@writ/contracts';
 import {
   testActor,
-  uniqueSuffix,
   type BusClient,
   type NatsBus,
   type RunningService,
@@ -9,24 +8,7 @@ import {
   TestNamespace,
 } from '@writ/platform';
 import { startCaseIntake } from '../src/app.js';
-
-function application(overrides: Partial<RegisterCaseCommand> = {}): RegisterCaseCommand {
-  return {
-    requestKey: `key-${uniqueSuffix()}-${Math.random()}`,
-    caseType: CaseType.Execution,
-    basis: {
-      documentNumber: '（2025）辽1104民初88号',
-      issuingCourt: '大洼区人民法院',
-      effectiveDate: '2025-06-01',
-    },
-    applicants: [
-      { kind: PartyKind.Organisation, name: '盘锦某某商贸有限公司', idNumber: '91350100M000100Y43' },
-    ],
-    respondents: [{ kind: PartyKind.NaturalPerson, name: '张三', idNumber: '11010519491231002X' }],
-    claimAmountFen: 12_345_600,
-    ...overrides,
-  };
-}
+import { application } from './fixtures.js';
 
 async function caseCount(service: RunningService): Promise<number> {
   const rows = await service.dataSource.query<{ n: number }[]>(

@@ -147,10 +147,11 @@ export class RegisterCaseUseCase {
       { caseType: application.caseType, claimAmountFen: application.claimAmountFen },
       settings.triage,
     );
+    const candidates = settings.teams.filter((t) => t.track === decision.track).flatMap((t) => t.officerIds);
     const officer = assignOfficer(
       decision.track,
       settings.teams,
-      await this.lives.openCasesByOfficer(tx.manager, actor.courtCode),
+      await this.lives.openCasesByOfficer(tx.manager, actor.courtCode, candidates),
     );
     const assignment: CaseAssignment = { ...decision, ...(officer ?? {}) };
     const months = statutoryMonthsOf(application.basis.kind);

@@ -13,6 +13,7 @@ import {
   type JurisdictionGround,
   type Track,
 } from '@writ/contracts';
+import type { ClosedCaseFacts } from './court-metrics.js';
 import { closedWithinPeriod, statutoryDeadline, type PeriodFacts } from './statutory-period.js';
 
 /** What case-intake tracks of a case after 立案: state, period, assignment, money seen, closure. */
@@ -204,19 +205,7 @@ export function resumptionOf(original: CaseLife): { claimAmountFen: Fen } {
  * A closed implementation case as the court metrics count it; null for a case still open or a review
  * case (the metrics count implementation cases only).
  */
-export function closedCaseFactsOf(life: CaseLife): {
-  courtCode: string;
-  caseType: CaseType;
-  filingDate: string;
-  claimAmountFen: Fen;
-  closedOn: string;
-  closureType: ClosureType;
-  performanceMode?: PerformanceMode;
-  closedWithinPeriod: boolean;
-  hasProperty: boolean;
-  recoveredFen: Fen;
-  zhongbenQualified: boolean;
-} | null {
+export function closedCaseFactsOf(life: CaseLife): ClosedCaseFacts | null {
   if (life.status !== CaseStatus.Closed || !life.closedOn || !life.closureType || !isImplementation(life))
     return null;
   return {

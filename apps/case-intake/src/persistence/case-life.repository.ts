@@ -324,14 +324,21 @@ export class CaseLifeRepository {
     }));
   }
 
-  /** Open cases per officer of a court: assignment deals new cases to the least loaded. */
-  async openCasesByOfficer(manager: EntityManager, courtCode: string): Promise<Map<string, number>> {
-    const rows = await manager.query<{ officer_id: string; n: number }[]>(
-      `SELECT officer_id, count(*)::int AS n FROM enforcement_case
-        WHERE court_code = $1 AND status <> 'CLOSED' AND officer_id IS NOT NULL GROUP BY officer_id`,
-      [courtCode],
+  /**
+   * Open cases of the given officers (kept by the database as cases are filed, assigned and closed):
+   * assignment deals new cases to the least loaded.
+   */
+  async openCasesByOfficer(
+    manager: EntityManager,
+    courtCode: string,
+    officerIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    if (!officerIds.length) return new Map();
+    const rows = await manager.query<{ officer_id: string; open_cases: number }[]>(
+      `SELECT officer_id, open_cases FROM officer_caseload WHERE court_code = $1 AND officer_id = ANY($2::text[])`,
+      [courtCode, officerIds],
     );
-    return new Map(rows.map((r) => [r.officer_id, r.n]));
+    return new Map(rows.map((r) => [r.officer_id, r.open_cases]));
   }
 
   async addSuspension(

@@ -1,14 +1,27 @@
 import type { EntityManager } from 'typeorm';
 import { settingsWithDefaults, type CourtSettings } from '../domain/court-settings.js';
 
-/** Each court's own figures (triage, teams, node deadlines, holidays); the seed court's where unset. */
+/** How long a court's settings are reused before being read again (another replica may have changed them). */
+const SETTINGS_TTL_MS = 10_000;
+
+/**
+ * Each court's own figures (triage, teams, node deadlines, holidays); the seed court's where unset.
+ * Every registration reads them, and they change a few times a year: they are kept for a few seconds,
+ * and a change made through this process is seen at once.
+ */
 export class CourtSettingsRepository {
+  private readonly recent = new Map<string, { settings: CourtSettings; until: number }>();
+
   async get(manager: EntityManager, courtCode: string): Promise<CourtSettings> {
+    const kept = this.recent.get(courtCode);
+    if (kept && kept.until > Date.now()) return kept.settings;
     const [row] = await manager.query<{ settings: Partial<CourtSettings> }[]>(
       `SELECT settings FROM court_settings WHERE court_code = $1`,
       [courtCode],
     );
-    return settingsWithDefaults(row?.settings, courtCode);
+    const settings = settingsWithDefaults(row?.settings, courtCode);
+    this.recent.set(courtCode, { settings, until: Date.now() + SETTINGS_TTL_MS });
+    return settings;
   }
 
   /** When and by whom the court last set its figures; null while it runs on the defaults. */
@@ -35,5 +48,7 @@ export class CourtSettingsRepository {
          updated_by = EXCLUDED.updated_by`,
       [courtCode, JSON.stringify(settings), by.at, by.userId],
     );
+    // read afresh next time, after this transaction has committed or not
+    this.recent.delete(courtCode);
   }
 }
