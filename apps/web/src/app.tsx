@@ -11,6 +11,7 @@ import { AlertsPage } from './pages/alerts-page';
 import { ApprovalsPage } from './pages/approvals-page';
 import { CaseDetailPage } from './pages/case-detail-page';
 import { CaseListPage } from './pages/case-list-page';
+import { CourtSettingsPage } from './pages/court-settings-page';
 import { LoginPage } from './pages/login-page';
 import { RegisterCasePage } from './pages/register-case-page';
 import { navigate, parseRoute, paths, useHash, type Route } from './router';
@@ -77,6 +78,8 @@ function page(route: Exclude<Route, { name: 'login' | 'home' }>, session: Sessio
           <DashboardPage />
         </Suspense>,
       );
+    case 'settings':
+      return allowed('readCourtSettings', <CourtSettingsPage />);
     case 'not-found':
       return <NotFound />;
   }
@@ -122,6 +125,7 @@ function menuKeyOf(route: Route): MenuKey | undefined {
     case 'alerts':
     case 'approvals':
     case 'dashboard':
+    case 'settings':
       return route.name;
     case 'login':
     case 'home':

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'alerts' }
   | { name: 'approvals' }
   | { name: 'dashboard' }
+  | { name: 'settings' }
   | { name: 'not-found' };
 
 const SINGLE_SEGMENT_ROUTES = {
@@ -21,6 +22,7 @@ const SINGLE_SEGMENT_ROUTES = {
   alerts: { name: 'alerts' },
   approvals: { name: 'approvals' },
   dashboard: { name: 'dashboard' },
+  settings: { name: 'settings' },
 } as const satisfies Record<string, Route>;
 
 function isCaseTab(value: string): value is CaseTab {
@@ -51,6 +53,7 @@ export const paths = {
   alerts: '#/alerts',
   approvals: '#/approvals',
   dashboard: '#/dashboard',
+  settings: '#/settings',
 } as const;
 
 export function navigate(hash: string, options: { replace?: boolean } = {}): void {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './enums.js';
+export * from './flow-node-limits.js';
 export * from './errors.js';
 export * from './coded-error.js';
 export * from './time.js';

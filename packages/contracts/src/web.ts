@@ -3,6 +3,7 @@
  * class-validator or reflect-metadata into the browser.
  */
 export * from './enums.js';
+export * from './flow-node-limits.js';
 export * from './errors.js';
 export * from './time.js';
 export * from './ids.js';

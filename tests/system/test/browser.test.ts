@@ -151,4 +151,43 @@ describe('the web UI in headless Chromium', () => {
     expect(await page.getByTestId('chart-closures').textContent()).toContain('执行完毕');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'writ-dashboard.png'), fullPage: true });
   });
+
+  it('lets the director change the 快执 ceiling, keeps it across a reload, and refuses a node deadline above the law', async () => {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-username').fill('director1');
+    await page.getByTestId('login-password').fill('writ-demo-2026');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('cases-table').waitFor({ timeout: 15_000 });
+
+    await page.getByTestId('menu-settings').click();
+    const ceiling = page.getByTestId('fast-track-max-yuan');
+    await ceiling.waitFor({ timeout: 15_000 });
+    const before = await ceiling.inputValue();
+    expect(before).toBe('50,000.00');
+    expect(await page.getByTestId('settings-updated').textContent()).toContain('尚未修改');
+
+    await ceiling.fill('80000');
+    await page.getByTestId('settings-save').click();
+    await page.getByText('最近修改：刘局长').waitFor({ timeout: 15_000 });
+    await page.reload();
+    await ceiling.waitFor({ timeout: 15_000 });
+    expect(await ceiling.inputValue()).toBe('80,000.00');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'writ-court-settings.png'), fullPage: true });
+
+    // 执行立案 has 7 days by law (执行工作规定 2020 Art 16): the server refuses 8, named on the field
+    await page.getByTestId('node-days-INTAKE').fill('8');
+    await page.getByTestId('settings-save').click();
+    const intakeError = page.getByTestId('node-INTAKE').locator('.ant-form-item-explain-error');
+    await intakeError.waitFor({ timeout: 15_000 });
+    expect(await intakeError.textContent()).toContain('法定最长期限');
+
+    // put things back as they were, so the court's triage is the default again
+    await page.getByTestId('settings-reset').click();
+    await ceiling.fill(before);
+    await page.getByTestId('settings-save').click();
+    await page.getByText('参数已保存').waitFor({ timeout: 15_000 });
+    await page.reload();
+    await ceiling.waitFor({ timeout: 15_000 });
+    expect(await ceiling.inputValue()).toBe(before);
+  });
 });

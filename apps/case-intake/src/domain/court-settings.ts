@@ -1,4 +1,11 @@
-import { CaseType, FlowNode, Track, type Fen, type FieldError } from '@writ/contracts';
+import {
+  CaseType,
+  FlowNode,
+  LEGAL_MAXIMUM_NODE_DAYS,
+  Track,
+  type Fen,
+  type FieldError,
+} from '@writ/contracts';
 
 /** A team of officers (执行团队) that takes the cases of one track. */
 export interface Team {
@@ -99,23 +106,6 @@ export function settingsWithDefaults(
   };
 }
 
-/**
- * Node deadlines the law itself fixes: a court may set them shorter (some provinces require faster
- * payouts), never longer.
- */
-export const LEGAL_MAXIMUM_NODE_DAYS: NodeDeadlineDays = {
-  // 执行工作规定 2020 Art 16
-  [FlowNode.Intake]: 7,
-  // 民诉解释 Art 480
-  [FlowNode.ServiceOfDocuments]: 10,
-  // 民诉法 2023 Art 236
-  [FlowNode.Adjudication]: 15,
-  // 执行款物管理规定 2017
-  [FlowNode.Funds]: 30,
-  // entrusted court files within 7 days (DOMAIN.md §10)
-  [FlowNode.Entrusted]: 7,
-};
-
 /** What is wrong with settings a court wants to set, by field and rule. */
 export function settingsProblems(settings: CourtSettings): FieldError[] {
   const problems: FieldError[] = [];
@@ -139,6 +129,24 @@ export function settingsProblems(settings: CourtSettings): FieldError[] {
       message: `${both.join(', ')} cannot be ruled onto both tracks`,
     });
   }
+  settings.workingWeekends.forEach((day, index) => {
+    // a make-up working day (调休) is a Saturday or Sunday that is worked
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) {
+      problems.push({
+        field: `workingWeekends[${index}]`,
+        rule: 'weekendOnly',
+        message: `workingWeekends[${index}] ${day} is a weekday, not a weekend worked in exchange`,
+      });
+    }
+    if (settings.holidays.includes(day)) {
+      problems.push({
+        field: `workingWeekends[${index}]`,
+        rule: 'notAlsoHoliday',
+        message: `${day} cannot be both a holiday and a working day`,
+      });
+    }
+  });
   const ids = new Set<string>();
   settings.teams.forEach((team, index) => {
     if (ids.has(team.id)) {

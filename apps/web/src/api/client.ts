@@ -29,6 +29,10 @@ import type {
   SuspensionReason,
   TerminationChecklistView,
   ApprovalView,
+  BasisKind,
+  CourtSettingsView,
+  IntakeRefusalView,
+  JurisdictionGround,
 } from '@writ/contracts/web';
 import { useRef } from 'react';
 import { clearSession, getSession } from '../auth/session';
@@ -59,7 +63,7 @@ export class ApiError extends Error {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -112,14 +116,36 @@ export interface PartyInput {
   idNumber: string;
 }
 
+export interface BasisInput {
+  documentNumber: string;
+  issuingCourt: string;
+  effectiveDate: string;
+  kind?: BasisKind;
+  performanceDueDate?: string;
+}
+
 export interface RegisterCaseBody {
   caseType: CaseType;
-  basis: { documentNumber: string; issuingCourt: string; effectiveDate: string };
+  basis: BasisInput;
   applicants: PartyInput[];
   respondents: PartyInput[];
+  applicationDate?: string;
+  jurisdictionGround?: JurisdictionGround;
   claimAmountFen: Fen;
   note?: string;
 }
+
+/** 裁定不予受理: the same application, refused with its reasons instead of registered. */
+export interface RefuseApplicationBody {
+  applicationDate: string;
+  basis: BasisInput;
+  applicants: PartyInput[];
+  respondents: PartyInput[];
+  reasons: string[];
+}
+
+/** What the director sets; the view less the court and the stamp of the last change. */
+export type PutCourtSettingsBody = Omit<CourtSettingsView, 'courtCode' | 'updatedAt' | 'updatedBy'>;
 
 export type CaseWithInquiry = CaseDetail & { inquiry: GetFindingsReply | null };
 
@@ -211,6 +237,9 @@ export const api = {
   registerCase: (body: RegisterCaseBody, idempotencyKey: string) =>
     post<CaseDetail>('/cases', body, idempotencyKey),
 
+  refuseApplication: (body: RefuseApplicationBody, idempotencyKey: string) =>
+    post<IntakeRefusalView>('/cases/refusals', body, idempotencyKey),
+
   getTimeline: (caseId: string, signal?: AbortSignal) =>
     request<CaseTimelineView>(caseUrl(caseId, '/timeline'), { signal }),
 
@@ -286,6 +315,11 @@ export const api = {
     request<CourtMetricsView>(`/dashboard/metrics?${new URLSearchParams(period).toString()}`, { signal }),
 
   listCourtStaff: (signal?: AbortSignal) => request<StaffMemberView[]>('/court/staff', { signal }),
+
+  getCourtSettings: (signal?: AbortSignal) => request<CourtSettingsView>('/court-settings', { signal }),
+
+  putCourtSettings: (body: PutCourtSettingsBody) =>
+    request<CourtSettingsView>('/court-settings', { method: 'PUT', body }),
 };
 
 /** A UUID v4; `crypto.randomUUID` exists only in secure contexts, so plain-HTTP intranet hosts fall back. */

@@ -29,6 +29,8 @@ const ALLOWED = {
   listApprovals: [Director, Leader, Judge],
   decideApproval: [Director, Leader],
   readMetrics: [Leader, Director, Judge],
+  readCourtSettings: COURT_STAFF_ROLES,
+  editCourtSettings: [Director],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ALLOWED;
@@ -49,17 +51,20 @@ export function isPartyOnly(roles: readonly Role[]): boolean {
   return roles.length > 0 && roles.every((role) => role === Role.Party);
 }
 
-export type MenuKey = 'cases' | 'alerts' | 'approvals' | 'dashboard';
+export type MenuKey = 'cases' | 'alerts' | 'approvals' | 'dashboard' | 'settings';
 
-/** The screens each role works in; the first is where it lands after login. */
+/**
+ * The screens each role works in; the first is where it lands after login. Every member of staff
+ * reads the court's settings (so an officer knows the deadlines he works to); the director sets them.
+ */
 const MENU_BY_ROLE: Record<Role, readonly MenuKey[]> = {
-  [Role.Judge]: ['cases', 'alerts'],
-  [Role.Officer]: ['cases', 'alerts'],
-  [Role.Clerk]: ['cases', 'alerts'],
-  [Role.FundManager]: ['cases', 'alerts'],
-  [Role.PetitionDesk]: ['cases', 'alerts'],
-  [Role.Director]: ['cases', 'alerts', 'approvals', 'dashboard'],
-  [Role.Leader]: ['dashboard', 'approvals'],
+  [Role.Judge]: ['cases', 'alerts', 'settings'],
+  [Role.Officer]: ['cases', 'alerts', 'settings'],
+  [Role.Clerk]: ['cases', 'alerts', 'settings'],
+  [Role.FundManager]: ['cases', 'alerts', 'settings'],
+  [Role.PetitionDesk]: ['cases', 'alerts', 'settings'],
+  [Role.Director]: ['cases', 'alerts', 'approvals', 'dashboard', 'settings'],
+  [Role.Leader]: ['dashboard', 'approvals', 'settings'],
   [Role.Party]: ['cases'],
 };
 
@@ -67,8 +72,8 @@ export function menuOf(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((role) => MENU_BY_ROLE[role]));
   // a leader starts from the dashboard; everyone else from the cases
   const order: readonly MenuKey[] = roles.includes(Role.Leader)
-    ? ['dashboard', 'cases', 'alerts', 'approvals']
-    : ['cases', 'alerts', 'approvals', 'dashboard'];
+    ? ['dashboard', 'cases', 'alerts', 'approvals', 'settings']
+    : ['cases', 'alerts', 'approvals', 'dashboard', 'settings'];
   return order.filter((key) => keys.has(key));
 }
 
@@ -77,6 +82,7 @@ export const menuPaths: Record<MenuKey, string> = {
   alerts: paths.alerts,
   approvals: paths.approvals,
   dashboard: paths.dashboard,
+  settings: paths.settings,
 };
 
 /** Where a user lands after login. */

@@ -75,3 +75,9 @@ export function idProblemText(t: Translate, reason: string): string {
   const key = `idProblem.${reason}`;
   return key in zh ? t(key as MessageKey) : reason;
 }
+
+/** A server field error's rule (e.g. `performancePeriodPassed`) in the current language; null when unknown. */
+export function fieldRuleText(t: Translate, rule: string): string | null {
+  const key = `fieldRule.${rule}`;
+  return key in zh ? t(key as MessageKey) : null;
+}

@@ -3,6 +3,7 @@ export {
   useT,
   useLanguage,
   idProblemText,
+  fieldRuleText,
   type Language,
   type Translate,
 } from './i18n-context';

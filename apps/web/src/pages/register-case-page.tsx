@@ -1,20 +1,32 @@
 import { Alert, App, Button, Card, Col, Divider, Form, Input, Row, Select, Space, Typography } from 'antd';
-import type { FormInstance, FormRule } from 'antd';
+import type { FormRule } from 'antd';
 import {
+  BasisKind,
   CaseType,
+  JurisdictionGround,
   PartyKind,
   PartyRole,
   parseYuanToFen,
   residentIdNumberProblem,
   unifiedSocialCreditCodeProblem,
   type FieldError,
+  type IntakeRefusalView,
 } from '@writ/contracts/web';
 import { useState } from 'react';
-import { api, ApiError, useIdempotencyKey, type RegisterCaseBody } from '../api/client';
+import {
+  api,
+  ApiError,
+  useIdempotencyKey,
+  type BasisInput,
+  type PartyInput,
+  type RegisterCaseBody,
+} from '../api/client';
 import { problemText } from '../api/problem-text';
+import { fieldErrorText, placeFieldErrors, type FormFieldPath } from '../components/field-errors';
 import { isIsoDate, today } from '../format';
 import { idProblemText, useT, type MessageKey, type Translate } from '../i18n';
 import { navigate, paths } from '../router';
+import { RefusalResult, RefuseDialog, type ApplicationToRefuse } from './refuse-application';
 
 interface PartyFields {
   kind: PartyKind;
@@ -22,9 +34,19 @@ interface PartyFields {
   idNumber?: string;
 }
 
+interface BasisFields {
+  kind: BasisKind;
+  documentNumber?: string;
+  issuingCourt?: string;
+  effectiveDate?: string;
+  performanceDueDate?: string;
+}
+
 interface RegisterForm {
   caseType: CaseType;
-  basis: { documentNumber?: string; issuingCourt?: string; effectiveDate?: string };
+  applicationDate?: string;
+  jurisdictionGround: JurisdictionGround;
+  basis: BasisFields;
   applicants: PartyFields[];
   respondents: PartyFields[];
   claimAmountYuan?: string;
@@ -33,19 +55,50 @@ interface RegisterForm {
 
 type PartyListName = 'applicants' | 'respondents';
 
-const initialValues: RegisterForm = {
-  caseType: CaseType.Execution,
-  basis: {},
-  applicants: [{ kind: PartyKind.NaturalPerson }],
-  respondents: [{ kind: PartyKind.NaturalPerson }],
-};
+/** A new application: received today, on a judgment, enforced as the court of first instance. */
+function initialValuesOf(): RegisterForm {
+  return {
+    caseType: CaseType.Execution,
+    applicationDate: today(),
+    jurisdictionGround: JurisdictionGround.FirstInstanceCourt,
+    basis: { kind: BasisKind.Judgment },
+    applicants: [{ kind: PartyKind.NaturalPerson }],
+    respondents: [{ kind: PartyKind.NaturalPerson }],
+  };
+}
 
+/**
+ * 立案 or 裁定不予受理: an application is registered as a case, or refused with its reasons (no case
+ * number is taken); after a refusal the page shows it until the officer starts on another application.
+ */
 export function RegisterCasePage() {
+  const [refusal, setRefusal] = useState<IntakeRefusalView | null>(null);
+  const [round, setRound] = useState(0);
+  if (refusal) {
+    return (
+      <RefusalResult
+        refusal={refusal}
+        onNewApplication={() => {
+          setRefusal(null);
+          setRound((n) => n + 1);
+        }}
+      />
+    );
+  }
+  return <ApplicationForm key={round} onRefused={setRefusal} />;
+}
+
+function ApplicationForm({ onRefused }: { onRefused: (refusal: IntakeRefusalView) => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<RegisterForm>();
+  const [initialValues] = useState(initialValuesOf);
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<{ error: unknown; fieldErrors: FieldError[] } | null>(null);
+  const [toRefuse, setToRefuse] = useState<{
+    application: ApplicationToRefuse;
+    respondentRows: number[];
+  } | null>(null);
   const keyFor = useIdempotencyKey();
 
   async function submit(values: RegisterForm): Promise<void> {
@@ -57,11 +110,52 @@ export function RegisterCasePage() {
       void message.success(t('register.success', { caseNumber: created.caseNumber }));
       navigate(paths.caseDetail(created.id));
     } catch (caught) {
-      const unplaced = caught instanceof ApiError ? placeFieldErrors(form, caught.problem.errors ?? []) : [];
+      const unplaced =
+        caught instanceof ApiError ? placeFieldErrors(t, form, caught.problem.errors ?? [], formPathOf) : [];
       setProblem({ error: caught, fieldErrors: unplaced });
     } finally {
       setSubmitting(false);
     }
+  }
+
+  /** A refusal needs the application itself, not the claim: only those fields are checked first. */
+  async function startRefusal(): Promise<void> {
+    const values = form.getFieldsValue(true) as RegisterForm;
+    setProblem(null);
+    try {
+      await form.validateFields(refusalFieldsOf(values));
+    } catch (invalid) {
+      const first = (invalid as { errorFields?: { name: FormFieldPath<RegisterForm> }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name);
+      return;
+    }
+    setToRefuse({
+      application: applicationToRefuse(values),
+      respondentRows: values.respondents.flatMap((fields, index) => (isBlankParty(fields) ? [] : [index])),
+    });
+  }
+
+  /** The server numbers the respondents it was sent; blank rows were left out, so renumber to the form's. */
+  function placeRefusalErrors(fieldErrors: FieldError[], respondentRows: number[]): FieldError[] {
+    const renumbered = fieldErrors.map((fieldError) => ({
+      ...fieldError,
+      field: fieldError.field.replace(
+        /^respondents\[(\d+)\]/,
+        (_, index: string) => `respondents[${String(respondentRows[Number(index)] ?? index)}]`,
+      ),
+    }));
+    return placeFieldErrors(t, form, renumbered, formPathOf);
+  }
+
+  /** Arbitral awards and notarial deeds are enforced where the debtor lives or the property is (执行工作规定 2020 Art 10). */
+  function followBasisKind(changed: Partial<RegisterForm>): void {
+    const kind = changed.basis?.kind;
+    if (kind === undefined || form.isFieldTouched('jurisdictionGround')) return;
+    const outsideFirstInstance = kind === BasisKind.Arbitration || kind === BasisKind.Notarial;
+    form.setFieldValue(
+      'jurisdictionGround',
+      outsideFirstInstance ? JurisdictionGround.DebtorDomicile : JurisdictionGround.FirstInstanceCourt,
+    );
   }
 
   return (
@@ -71,6 +165,7 @@ export function RegisterCasePage() {
         layout="vertical"
         initialValues={initialValues}
         onFinish={(values) => void submit(values)}
+        onValuesChange={followBasisKind}
         scrollToFirstError
         style={{ maxWidth: 960 }}
       >
@@ -86,10 +181,52 @@ export function RegisterCasePage() {
               />
             </Form.Item>
           </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label={t('register.applicationDate')}
+              name="applicationDate"
+              required
+              extra={t('register.applicationDateHint')}
+              rules={[
+                {
+                  validator: (_, value: unknown) =>
+                    asValidation(checkDate(t, 'register.applicationDate', value)),
+                },
+              ]}
+            >
+              <Input data-testid="application-date" placeholder="YYYY-MM-DD" maxLength={10} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label={t('register.jurisdictionGround')}
+              name="jurisdictionGround"
+              rules={[{ required: true }]}
+            >
+              <Select
+                data-testid="jurisdiction-ground"
+                options={Object.values(JurisdictionGround).map((value) => ({
+                  value,
+                  label: t(`jurisdictionGround.${value}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
         </Row>
 
         <Divider titlePlacement="start">{t('register.basis')}</Divider>
         <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('register.basisKind')} name={['basis', 'kind']} rules={[{ required: true }]}>
+              <Select
+                data-testid="basis-kind"
+                options={Object.values(BasisKind).map((value) => ({
+                  value,
+                  label: t(`basisKind.${value}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
           <Col xs={24} md={10}>
             <Form.Item
               label={t('register.documentNumber')}
@@ -111,14 +248,40 @@ export function RegisterCasePage() {
               <Input data-testid="basis-issuing-court" placeholder={t('register.issuingCourtPlaceholder')} />
             </Form.Item>
           </Col>
+        </Row>
+        <Row gutter={16}>
           <Col xs={24} md={6}>
             <Form.Item
               label={t('register.effectiveDate')}
               name={['basis', 'effectiveDate']}
               required
-              rules={[{ validator: (_, value: unknown) => asValidation(checkDate(t, value)) }]}
+              rules={[
+                {
+                  validator: (_, value: unknown) =>
+                    asValidation(checkDate(t, 'register.effectiveDate', value)),
+                },
+              ]}
             >
               <Input data-testid="basis-effective-date" placeholder="YYYY-MM-DD" maxLength={10} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={10}>
+            <Form.Item
+              label={t('register.performanceDueDate')}
+              name={['basis', 'performanceDueDate']}
+              extra={t('register.performanceDueDateHint')}
+              rules={[
+                {
+                  validator: (_, value: unknown) =>
+                    asValidation(checkOptionalDate(t, 'register.performanceDueDate', value)),
+                },
+              ]}
+            >
+              <Input
+                data-testid="basis-performance-due-date"
+                placeholder={t('register.performanceDueDatePlaceholder')}
+                maxLength={10}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -157,10 +320,10 @@ export function RegisterCasePage() {
             title={t('register.failed')}
             description={
               <>
-                <div>{problemText(t, problem.error)}</div>
+                <div>{problemSummary(t, problem)}</div>
                 {problem.fieldErrors.map((fieldError) => (
                   <div key={`${fieldError.field}:${fieldError.rule}`}>
-                    <Typography.Text code>{fieldError.field}</Typography.Text> {fieldError.message}
+                    <Typography.Text code>{fieldError.field}</Typography.Text> {fieldErrorText(t, fieldError)}
                   </div>
                 ))}
               </>
@@ -172,9 +335,22 @@ export function RegisterCasePage() {
           <Button data-testid="register-submit" type="primary" htmlType="submit" loading={submitting}>
             {t('register.submit')}
           </Button>
+          <Button data-testid="refuse-application" danger onClick={() => void startRefusal()}>
+            {t('register.refuse')}
+          </Button>
           <Button href={paths.cases}>{t('register.cancel')}</Button>
         </Space>
       </Form>
+      {toRefuse && (
+        <RefuseDialog
+          application={toRefuse.application}
+          onClose={() => {
+            setToRefuse(null);
+          }}
+          onRefused={onRefused}
+          onApplicationErrors={(fieldErrors) => placeRefusalErrors(fieldErrors, toRefuse.respondentRows)}
+        />
+      )}
     </Card>
   );
 }
@@ -311,11 +487,18 @@ function checkIdNumber(t: Translate, kind: PartyKind | undefined, value: unknown
   return problem === null ? null : t('register.idNumberInvalid', { reason: idProblemText(t, problem) });
 }
 
-function checkDate(t: Translate, value: unknown): string | null {
+function checkDate(t: Translate, label: MessageKey, value: unknown): string | null {
   const text = typeof value === 'string' ? value.trim() : '';
-  if (text === '') return t('register.required', { field: t('register.effectiveDate') });
+  if (text === '') return t('register.required', { field: t(label) });
+  return checkOptionalDate(t, label, text);
+}
+
+/** Only the form of the date: whether the performance period has run out is the server's to judge. */
+function checkOptionalDate(t: Translate, label: MessageKey, value: unknown): string | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') return null;
   if (!isIsoDate(text)) return t('register.dateFormat');
-  if (text > today()) return t('register.dateInFuture');
+  if (text > today()) return t('register.dateInFuture', { field: t(label) });
   return null;
 }
 
@@ -328,37 +511,91 @@ function checkAmount(t: Translate, value: unknown): string | null {
   return null;
 }
 
+/**
+ * The refusal in a line: when the server named fields, they speak for themselves (on the form, in the
+ * reader's language); otherwise the server's own words.
+ */
+function problemSummary(t: Translate, problem: { error: unknown; fieldErrors: FieldError[] }): string | null {
+  const named = problem.error instanceof ApiError && (problem.error.problem.errors ?? []).length > 0;
+  if (!named) return problemText(t, problem.error);
+  return problem.fieldErrors.length === 0 ? t('register.seeFields') : null;
+}
+
+function partyOf(fields: PartyFields): PartyInput {
+  return { kind: fields.kind, name: (fields.name ?? '').trim(), idNumber: fields.idNumber ?? '' };
+}
+
+/** A respondent row the officer left blank: a refusal may name no respondent (被执行人不明确). */
+function isBlankParty(fields: PartyFields): boolean {
+  return !fields.name?.trim() && !fields.idNumber;
+}
+
+function basisOf(values: RegisterForm): BasisInput {
+  const performanceDueDate = values.basis.performanceDueDate?.trim();
+  return {
+    kind: values.basis.kind,
+    documentNumber: (values.basis.documentNumber ?? '').trim(),
+    issuingCourt: (values.basis.issuingCourt ?? '').trim(),
+    effectiveDate: (values.basis.effectiveDate ?? '').trim(),
+    // left blank, the server takes the effective date
+    ...(performanceDueDate ? { performanceDueDate } : {}),
+  };
+}
+
 function toBody(values: RegisterForm): RegisterCaseBody {
-  const party = (fields: PartyFields) => ({
-    kind: fields.kind,
-    name: (fields.name ?? '').trim(),
-    idNumber: fields.idNumber ?? '',
-  });
   const note = values.note?.trim();
   return {
     caseType: values.caseType,
-    basis: {
-      documentNumber: (values.basis.documentNumber ?? '').trim(),
-      issuingCourt: (values.basis.issuingCourt ?? '').trim(),
-      effectiveDate: (values.basis.effectiveDate ?? '').trim(),
-    },
-    applicants: values.applicants.map(party),
-    respondents: values.respondents.map(party),
+    applicationDate: (values.applicationDate ?? '').trim(),
+    jurisdictionGround: values.jurisdictionGround,
+    basis: basisOf(values),
+    applicants: values.applicants.map(partyOf),
+    respondents: values.respondents.map(partyOf),
     // The validator has already refused anything parseYuanToFen cannot read.
     claimAmountFen: parseYuanToFen(values.claimAmountYuan ?? '') ?? 0,
     ...(note ? { note } : {}),
   };
 }
 
-type FieldData = Parameters<FormInstance<RegisterForm>['setFields']>[0][number];
-type FieldPath = NonNullable<FieldData['name']>;
+function applicationToRefuse(values: RegisterForm): ApplicationToRefuse {
+  return {
+    applicationDate: (values.applicationDate ?? '').trim(),
+    basis: basisOf(values),
+    applicants: values.applicants.map(partyOf),
+    respondents: values.respondents.filter((fields) => !isBlankParty(fields)).map(partyOf),
+  };
+}
+
+/** The fields a refusal sends: the application, its basis and parties; blank respondent rows are left out. */
+function refusalFieldsOf(values: RegisterForm): FormFieldPath<RegisterForm>[] {
+  const partyFields = (listName: PartyListName, index: number): FormFieldPath<RegisterForm>[] =>
+    (['kind', 'name', 'idNumber'] as const).map((key) => [listName, index, key]);
+  return [
+    'applicationDate',
+    ...(['kind', 'documentNumber', 'issuingCourt', 'effectiveDate', 'performanceDueDate'] as const).map(
+      (key): FormFieldPath<RegisterForm> => ['basis', key],
+    ),
+    'applicants',
+    ...values.applicants.flatMap((_, index) => partyFields('applicants', index)),
+    ...values.respondents.flatMap((fields, index) =>
+      isBlankParty(fields) ? [] : partyFields('respondents', index),
+    ),
+  ];
+}
 
 /** `respondents[0].idNumber` → ['respondents', 0, 'idNumber'], when the form has such a field. */
-function formPathOf(field: string, values: RegisterForm): FieldPath | null {
+function formPathOf(field: string, values: RegisterForm): FormFieldPath<RegisterForm> | null {
   if (field === 'claimAmountFen') return ['claimAmountYuan'];
-  if (field === 'caseType' || field === 'note') return [field];
-  const basis = /^basis\.(documentNumber|issuingCourt|effectiveDate)$/.exec(field);
-  if (basis) return ['basis', basis[1] as keyof RegisterForm['basis']];
+  if (
+    field === 'caseType' ||
+    field === 'note' ||
+    field === 'applicationDate' ||
+    field === 'jurisdictionGround'
+  ) {
+    return [field];
+  }
+  const basis = /^basis\.(kind|documentNumber|issuingCourt|effectiveDate|performanceDueDate)$/.exec(field);
+  if (basis) return ['basis', basis[1] as keyof BasisFields];
   const party = /^(applicants|respondents)\[(\d+)\]\.(kind|name|idNumber)$/.exec(field);
   if (party) {
     const listName = party[1] as PartyListName;
@@ -366,24 +603,4 @@ function formPathOf(field: string, values: RegisterForm): FieldPath | null {
     if (index < values[listName].length) return [listName, index, party[3] as keyof PartyFields];
   }
   return null;
-}
-
-/** Puts each server field error on its form field; returns those that match no field. */
-function placeFieldErrors(form: FormInstance<RegisterForm>, fieldErrors: FieldError[]): FieldError[] {
-  const values = form.getFieldsValue(true) as RegisterForm;
-  const byPath = new Map<string, FieldData & { errors: string[] }>();
-  const unplaced: FieldError[] = [];
-  for (const fieldError of fieldErrors) {
-    const name = formPathOf(fieldError.field, values);
-    if (!name) {
-      unplaced.push(fieldError);
-      continue;
-    }
-    const key = JSON.stringify(name);
-    const entry = byPath.get(key) ?? { name, errors: [] as string[] };
-    entry.errors.push(fieldError.message);
-    byPath.set(key, entry);
-  }
-  form.setFields([...byPath.values()]);
-  return unplaced;
 }
