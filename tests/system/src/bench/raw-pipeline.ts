@@ -5,8 +5,10 @@ import pg from 'pg';
 
 /**
  * The registration path built from the raw parts — Fastify, the NATS client and pg, no Nest and no
- * ORM — doing the same database writes in one transaction: the gap-free sequence, the case, its
- * parties and the outbox row. It is the yardstick Writ's own path is measured against.
+ * ORM — doing the same database work in one transaction as Writ's 立案: the officers' caseloads read
+ * for assignment, the gap-free sequence, the case, its parties, its eleven flow nodes, the assignment
+ * record, the court's daily metrics row, the officer's caseload, the audit entry and the outbox row.
+ * It is the yardstick Writ's own path is measured against.
  */
 export interface RawPipeline {
   url: string;
@@ -26,7 +28,32 @@ const SCHEMA = `
     name TEXT NOT NULL, id_number TEXT NOT NULL, PRIMARY KEY (case_id, position));
   CREATE TABLE IF NOT EXISTS outbox (seq BIGSERIAL PRIMARY KEY, id UUID NOT NULL UNIQUE, type TEXT NOT NULL,
     envelope JSONB NOT NULL, created_at TIMESTAMPTZ NOT NULL, published_at TIMESTAMPTZ);
+  CREATE TABLE IF NOT EXISTS case_flow_node (case_id UUID NOT NULL, node TEXT NOT NULL, state TEXT NOT NULL,
+    started_at TIMESTAMPTZ, deadline_on DATE, finished_at TIMESTAMPTZ, finished_by TEXT, PRIMARY KEY (case_id, node));
+  CREATE TABLE IF NOT EXISTS case_assignment (id UUID PRIMARY KEY, case_id UUID NOT NULL, track TEXT NOT NULL,
+    officer_id TEXT, reason TEXT NOT NULL, assigned_at TIMESTAMPTZ NOT NULL);
+  CREATE TABLE IF NOT EXISTS case_metrics_daily (court_code TEXT, case_type TEXT, day DATE, received INT NOT NULL,
+    received_claim_fen BIGINT NOT NULL, PRIMARY KEY (court_code, case_type, day));
+  CREATE TABLE IF NOT EXISTS officer_caseload (court_code TEXT, officer_id TEXT, open_cases INT NOT NULL,
+    PRIMARY KEY (court_code, officer_id));
+  CREATE TABLE IF NOT EXISTS audit_log (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, action TEXT NOT NULL,
+    entity_id TEXT NOT NULL, after JSONB);
 `;
+
+const NODES = [
+  'INTAKE',
+  'ASSET_INQUIRY',
+  'CONTROL_AND_ANALYSIS',
+  'DISPOSAL',
+  'FUNDS',
+  'ADJUDICATION',
+  'SERVICE_OF_DOCUMENTS',
+  'ENTRUSTED',
+  'SUPERVISION',
+  'RESUMPTION',
+  'CLOSURE',
+];
+const OFFICERS = ['judge1', 'officer1'];
 
 interface Party {
   kind: string;
@@ -63,6 +90,17 @@ export async function startRawResponder(
           const now = new Date();
           const year = now.getUTCFullYear();
           await client.query('BEGIN');
+          const loads = await client.query<{ officer_id: string; open_cases: number }>(
+            `SELECT officer_id, open_cases FROM officer_caseload WHERE court_code = '辽1104' AND officer_id = ANY($1)`,
+            [OFFICERS],
+          );
+          const officer = OFFICERS.reduce((best, o) => {
+            const load = (id: string) =>
+              (loads.rows as unknown as { officer_id: string; open_cases: number }[]).find(
+                (r) => r.officer_id === id,
+              )?.open_cases ?? 0;
+            return load(o) < load(best) ? o : best;
+          }, OFFICERS[0]!);
           const sequence = await client.query<{ last_value: number }>(
             `INSERT INTO case_number_sequence VALUES ('辽1104', $1, $2, 1) ON CONFLICT (court_code, case_type, year)
              DO UPDATE SET last_value = case_number_sequence.last_value + 1 RETURNING last_value`,
@@ -101,6 +139,33 @@ export async function startRawResponder(
               p.idNumber,
             ]);
           }
+          const today = now.toISOString().slice(0, 10);
+          await client.query(
+            `INSERT INTO case_flow_node (case_id, node, state, started_at, deadline_on)
+             SELECT $1, node, 'STARTED', $2, $3 FROM unnest($4::text[]) AS node`,
+            [id, now, today, NODES],
+          );
+          await client.query(`INSERT INTO case_assignment VALUES ($1, $2, 'ORDINARY', $3, 'bench', $4)`, [
+            randomUUID(),
+            id,
+            officer,
+            now,
+          ]);
+          await client.query(
+            `INSERT INTO case_metrics_daily VALUES ('辽1104', $1, $2, 1, $3) ON CONFLICT (court_code, case_type, day)
+             DO UPDATE SET received = case_metrics_daily.received + 1,
+               received_claim_fen = case_metrics_daily.received_claim_fen + EXCLUDED.received_claim_fen`,
+            [application.caseType, today, application.claimAmountFen],
+          );
+          await client.query(
+            `INSERT INTO officer_caseload VALUES ('辽1104', $1, 1) ON CONFLICT (court_code, officer_id)
+             DO UPDATE SET open_cases = officer_caseload.open_cases + 1`,
+            [officer],
+          );
+          await client.query(
+            `INSERT INTO audit_log (at, action, entity_id, after) VALUES ($1, 'case.register', $2, $3)`,
+            [now, id, JSON.stringify({ id, caseNumber, officer })],
+          );
           await client.query('INSERT INTO outbox (id, type, envelope, created_at) VALUES ($1, $2, $3, $4)', [
             randomUUID(),
             'case.registered',
