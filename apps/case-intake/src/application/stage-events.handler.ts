@@ -17,7 +17,7 @@ import { Inbox, type Transaction } from '@writ/platform';
 import { closedCaseFactsOf, deadlineOf, type CaseLife } from '../domain/case-life.js';
 import { CaseMetricsRecorder } from '../persistence/case-metrics.recorder.js';
 import { FlowSignal } from '../domain/flow-nodes.js';
-import { triage } from '../domain/triage.js';
+import { assignOfficer, triage } from '../domain/triage.js';
 import { CaseLifeRepository } from '../persistence/case-life.repository.js';
 import { CourtSettingsRepository } from '../persistence/court-settings.repository.js';
 import { CloseCaseUseCase } from './close-case.use-case.js';
@@ -76,11 +76,25 @@ export class StageEventsHandler {
           settings.triage,
         );
         if (decision.track !== life.track) {
-          after = { ...after, track: decision.track, trackReason: decision.reason };
+          // the case moves to the new track's team, to its least-loaded officer (or stays if it has none)
+          const candidates = settings.teams
+            .filter((t) => t.track === decision.track)
+            .flatMap((t) => t.officerIds);
+          const officer = assignOfficer(
+            decision.track,
+            settings.teams,
+            await this.lives.openCasesByOfficer(tx.manager, life.courtCode, candidates),
+          );
+          after = {
+            ...after,
+            track: decision.track,
+            trackReason: decision.reason,
+            ...(officer ? { teamId: officer.teamId, officerId: officer.officerId } : {}),
+          };
           await this.lives.addAssignment(tx.manager, life.id, {
             track: decision.track,
-            ...(life.teamId ? { teamId: life.teamId } : {}),
-            ...(life.officerId ? { officerId: life.officerId } : {}),
+            ...(after.teamId ? { teamId: after.teamId } : {}),
+            ...(after.officerId ? { officerId: after.officerId } : {}),
             reason: decision.reason,
             assignedBy: envelope.actor.id,
             assignedAt: at,
