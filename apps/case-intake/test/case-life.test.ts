@@ -198,7 +198,7 @@ describe('the case’s whole life in case-intake', () => {
     expect(view.track).toBe(Track.Fast);
     expect(view.assignments).toHaveLength(2);
     // …and to the fast-track team, whose only officer is officer1
-    expect(view).toMatchObject({ teamId: 'fast-1', officerId: 'officer1' });
+    expect(view).toMatchObject({ teamId: 'fast-1', teamName: '快执团队', officerId: 'officer1' });
     expect(node(view, FlowNode.ControlAndAnalysis)).toMatchObject({
       state: FlowNodeState.Started,
       deadlineOn: '2026-01-07',

@@ -17,6 +17,7 @@ import { outstandingOf, periodFactsOf, type CaseLife } from '../domain/case-life
 import { overdueNodes } from '../domain/flow-nodes.js';
 import { daysLeft, statutoryDeadline, statutoryMonthsOf } from '../domain/statutory-period.js';
 import { CaseLifeRepository } from '../persistence/case-life.repository.js';
+import { CourtSettingsRepository } from '../persistence/court-settings.repository.js';
 import { FlowNodeRepository } from '../persistence/flow-node.repository.js';
 import { FLOW_NODE_ORDER } from '@writ/contracts';
 
@@ -30,6 +31,7 @@ export class CaseTimelineQueries {
   constructor(
     private readonly lives: CaseLifeRepository,
     private readonly nodes: FlowNodeRepository,
+    private readonly settings: CourtSettingsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -54,20 +56,22 @@ export class CaseTimelineQueries {
       [caseId, actor.partyIdNumber ?? ''],
     );
     if (!named.length) throw notFound(caseId, actor.courtCode);
-    const { officerId: _o, teamId: _t, trackReason: _r, ...shown } = full;
+    const { officerId: _o, teamId: _t, teamName: _n, trackReason: _r, ...shown } = full;
     return { ...shown, activities: [], assignments: [] };
   }
 
   private async fullView(manager: EntityManager, caseId: string, actor: Actor): Promise<CaseTimelineView> {
     const life = await this.lifeOf(manager, caseId, actor);
     const today = shanghaiDateOf(this.clock.now());
-    const [timeline, activities, assignments, linked, closure] = await Promise.all([
+    const [timeline, activities, assignments, linked, closure, settings] = await Promise.all([
       this.nodes.timeline(manager, caseId),
       this.lives.activities(manager, caseId),
       this.lives.assignments(manager, caseId),
       this.lives.linked(manager, caseId, life.relatedCaseId),
       this.lives.closureOf(manager, caseId),
+      this.settings.get(manager, life.courtCode),
     ]);
+    const teamName = settings.teams.find((t) => t.id === life.teamId)?.name;
     const overdue = new Set(overdueNodes(timeline, today).map((n) => n.node));
     const facts = periodFactsOf(life);
     const links: CaseLinkView[] = linked.map((c) => ({
@@ -97,6 +101,7 @@ export class CaseTimelineQueries {
       ...(life.track ? { track: life.track } : {}),
       ...(life.trackReason ? { trackReason: life.trackReason } : {}),
       ...(life.teamId ? { teamId: life.teamId } : {}),
+      ...(teamName ? { teamName } : {}),
       ...(life.officerId ? { officerId: life.officerId } : {}),
       ...(life.suspensionReason ? { suspensionReason: life.suspensionReason } : {}),
       hasProperty: life.hasProperty,

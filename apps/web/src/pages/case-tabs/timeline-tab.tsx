@@ -281,7 +281,7 @@ function Assignment({ timeline, onChanged }: { timeline: CaseTimelineView; onCha
       label: t('timeline.officer'),
       children: timeline.officerId ? actorLabel(timeline.officerId) : '—',
     },
-    { key: 'team', label: t('timeline.team'), children: timeline.teamId ?? '—' },
+    { key: 'team', label: t('timeline.team'), children: timeline.teamName ?? timeline.teamId ?? '—' },
   ];
   const history: TimelineItemType[] = timeline.assignments.map((a: AssignmentView, index) => ({
     key: `${a.assignedAt}:${String(index)}`,

@@ -101,6 +101,8 @@ export interface CaseTimelineView {
   track?: Track;
   trackReason?: string;
   teamId?: string;
+  /** the team's name as the court set it (e.g. 快执团队) */
+  teamName?: string;
   officerId?: string;
   suspensionReason?: SuspensionReason;
   hasProperty: boolean;
