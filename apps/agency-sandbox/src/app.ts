@@ -22,4 +22,6 @@ export async function startAgencySandbox(options?: StartOptions): Promise<Runnin
 
 /** What the sandbox answers for an agency kind and id number, so tests can predict it. */
 export { expectedFindings } from './domain/agency-records.js';
+/** Which property another court holds first in the sandbox (轮候), so tests can pick held and free records. */
+export { otherCourtHold } from './domain/agency-controls.js';
 export type { SandboxSettings } from './domain/sandbox-settings.js';

@@ -1,6 +1,7 @@
 import { ServicePrefix } from '@writ/contracts';
 import { startService, type RunningService, type ServiceDefinition, type StartOptions } from '@writ/platform';
 import { loadAssetControlConfig } from './asset-control.config.js';
+import { loadControlConfig } from './application/control-config.js';
 import { AssetControlModule } from './asset-control.module.js';
 import {
   AssetInquiryRecord,
@@ -8,6 +9,8 @@ import {
   InquiryBatchRecord,
 } from './persistence/inquiry.orm-entity.js';
 import { AssetInquiry1764300000200 } from './persistence/migrations/1764300000200-asset-inquiry.js';
+import { Controls1764300000300 } from './persistence/migrations/1764300000300-controls.js';
+import { LeadsAndResearch1764300000400 } from './persistence/migrations/1764300000400-leads-and-research.js';
 
 /** asset-control: 财产查控 — inquiries to every agency from the day of registration. */
 export const assetControlService: ServiceDefinition = {
@@ -16,11 +19,12 @@ export const assetControlService: ServiceDefinition = {
   version: '0.1.0',
   module: AssetControlModule,
   entities: [InquiryBatchRecord, AssetInquiryRecord, FoundAssetRecord],
-  migrations: [AssetInquiry1764300000200],
+  migrations: [AssetInquiry1764300000200, Controls1764300000300, LeadsAndResearch1764300000400],
 };
 
 export async function startAssetControl(options?: StartOptions): Promise<RunningService> {
   // checked before the platform opens the database and the bus, so a bad setting leaks nothing
   loadAssetControlConfig(options?.env ?? process.env);
+  loadControlConfig(options?.env ?? process.env);
   return startService(assetControlService, options);
 }

@@ -46,6 +46,13 @@ export class AssetControlConfig {
   @Min(1)
   @Max(256)
   INQUIRY_CONCURRENCY: number = 16;
+
+  /** how often to look for 终本 cases due for their 6-monthly re-search; 0 = only on request */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  RESEARCH_SCAN_INTERVAL_MS: number = 3_600_000;
 }
 
 export function loadAssetControlConfig(env: NodeJS.ProcessEnv): AssetControlConfig {

@@ -295,6 +295,39 @@ export enum AssetValueKind {
   None = 'NONE',
 }
 
+/** What kind of property an applicant's lead (财产线索) points to; OTHER for anything the network does not cover. */
+export enum LeadKind {
+  BankDeposit = 'BANK_DEPOSIT',
+  WealthProduct = 'WEALTH_PRODUCT',
+  OnlinePayment = 'ONLINE_PAYMENT',
+  Securities = 'SECURITIES',
+  RealEstate = 'REAL_ESTATE',
+  Vehicle = 'VEHICLE',
+  Equity = 'EQUITY',
+  Receivable = 'RECEIVABLE',
+  Other = 'OTHER',
+}
+
+/** What checking a lead came to (财产调查规定 Art 2). */
+export enum LeadResult {
+  Found = 'FOUND',
+  NotFound = 'NOT_FOUND',
+  NotVerifiable = 'NOT_VERIFIABLE',
+}
+
+/** Where a lead stands: waiting to be checked, or checked. */
+export enum LeadStatus {
+  Open = 'OPEN',
+  Checked = 'CHECKED',
+}
+
+/** The 6-monthly re-search of a 终本 case: running, stopped by a resumption, or ended after 5 years. */
+export enum ResearchStatus {
+  Active = 'ACTIVE',
+  Stopped = 'STOPPED',
+  Ended = 'ENDED',
+}
+
 /** Who a user is at the court. */
 export enum Role {
   /** 执行法官 */
@@ -327,3 +360,39 @@ export const COURT_STAFF_ROLES: readonly Role[] = [
   Role.PetitionDesk,
   Role.Leader,
 ];
+
+/** What an order to a holding agency does (DOMAIN.md §4): 冻结, 查封, 扣押, or 扣划 of frozen money. */
+export enum ControlKind {
+  Freeze = 'FREEZE',
+  Seize = 'SEIZE',
+  Distrain = 'DISTRAIN',
+  Deduct = 'DEDUCT',
+}
+
+/** Where a control stands: in force only once the agency confirmed it (EFFECTIVE), or waiting in line (QUEUED). */
+export enum ControlStatus {
+  /** sent, no confirmation yet */
+  Pending = 'PENDING',
+  /** 轮候: another court holds the property first */
+  Queued = 'QUEUED',
+  Effective = 'EFFECTIVE',
+  /** the agency refused (no such record, nothing to freeze) */
+  Refused = 'REFUSED',
+  /** the agency could not be reached; the same request key sends it again */
+  Failed = 'FAILED',
+  Released = 'RELEASED',
+  /** the term ran out unrenewed */
+  Lapsed = 'LAPSED',
+  /** all the frozen money was deducted into the court's case account */
+  Deducted = 'DEDUCTED',
+}
+
+/** Why a control ended. */
+export enum ControlEndReason {
+  /** 解除 by an officer's order */
+  Released = 'RELEASED',
+  /** released because the case was closed (结案) */
+  CaseClosed = 'CASE_CLOSED',
+  /** 到期未续: the term ended */
+  Lapsed = 'LAPSED',
+}

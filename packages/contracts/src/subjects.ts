@@ -1,6 +1,8 @@
 import type { AgencyKind } from './enums.js';
 import type { AssetInquiryCompletedV1 } from './events/asset-inquiry-completed.v1.js';
 import type { AssetControlAppliedV1 } from './events/asset-control-applied.v1.js';
+import type { AssetControlReleasedV1 } from './events/asset-control-released.v1.js';
+import type { AssetDeductedV1 } from './events/asset-deducted.v1.js';
 import type { AssetPropertyFoundAfterClosureV1 } from './events/asset-property-found-after-closure.v1.js';
 import type { AuctionLotSoldV1 } from './events/auction-lot-sold.v1.js';
 import type { CaseAlertRaisedV1 } from './events/case-alert-raised.v1.js';
@@ -18,6 +20,44 @@ import type {
   SandboxConfigureRequest,
 } from './messages/agency/inquire.v1.js';
 import type { GetFindingsQuery, GetFindingsReply } from './messages/assets/get-findings.v1.js';
+import type {
+  AgencyControlReply,
+  AgencyControlRequest,
+  SandboxReleaseHoldReply,
+  SandboxReleaseHoldRequest,
+} from './messages/agency/control.v1.js';
+import type { ControlView, OrderControlCommand } from './messages/assets/control-order.v1.js';
+import type { ReleaseControlCommand, RenewControlCommand } from './messages/assets/control-change.v1.js';
+import type {
+  CaseControlsView,
+  ExpiringControlsView,
+  ListControlsQuery,
+  ListExpiringControlsQuery,
+  ScanControlsCommand,
+  ScanControlsReply,
+} from './messages/assets/control-query.v1.js';
+import type {
+  GetInquiryIndicatorQuery,
+  GetInquiryReportQuery,
+  InquiryIndicatorView,
+  InquiryReportView,
+  ResendInquiriesCommand,
+  ResendInquiriesReply,
+} from './messages/assets/inquiry-report.v1.js';
+import type {
+  CheckLeadCommand,
+  LeadView,
+  ListLeadsQuery,
+  ListLeadsReply,
+  ListOverdueLeadsQuery,
+  RecordLeadCommand,
+} from './messages/assets/lead.v1.js';
+import type {
+  GetResearchQuery,
+  GetResearchReply,
+  ScanResearchCommand,
+  ScanResearchReply,
+} from './messages/assets/research.v1.js';
 import type {
   ListAlertsQuery,
   ListAlertsReply,
@@ -84,6 +124,7 @@ export const ServicePrefix = {
 export type ServicePrefix = (typeof ServicePrefix)[keyof typeof ServicePrefix];
 
 export type AgencyInquireSubject = `agency.${Lowercase<AgencyKind>}.inquire`;
+export type AgencyControlSubject = `agency.${Lowercase<AgencyKind>}.control`;
 export type PingSubject = `${ServicePrefix}.health.ping`;
 
 /** Command and query subjects (request/reply). */
@@ -121,14 +162,35 @@ export const Subjects = {
   },
   Assets: {
     GetFindings: 'assets.findings.get',
+    OrderControl: 'assets.control.order',
+    RenewControl: 'assets.control.renew',
+    ReleaseControl: 'assets.control.release',
+    ListControls: 'assets.control.list',
+    ExpiringControls: 'assets.control.expiring',
+    ScanControls: 'assets.control.scan-lapses',
+    RecordLead: 'assets.lead.record',
+    CheckLead: 'assets.lead.check',
+    ListLeads: 'assets.lead.list',
+    OverdueLeads: 'assets.lead.overdue',
+    ResendInquiries: 'assets.inquiry.resend',
+    InquiryReport: 'assets.inquiry.report',
+    InquiryIndicator: 'assets.inquiry.indicator',
+    ScanResearch: 'assets.research.scan',
+    GetResearch: 'assets.research.get',
   },
   Agency: {
     Configure: 'agency.sandbox.configure',
+    ReleaseHold: 'agency.sandbox.release-hold',
   },
 } as const;
 
 export function agencyInquireSubject(kind: AgencyKind): AgencyInquireSubject {
   return `agency.${kind.toLowerCase() as Lowercase<AgencyKind>}.inquire`;
+}
+
+/** `agency.<kind>.control`: the control orders of one agency kind. */
+export function agencyControlSubject(kind: AgencyKind): AgencyControlSubject {
+  return `agency.${kind.toLowerCase() as Lowercase<AgencyKind>}.control`;
 }
 
 export function pingSubject(prefix: ServicePrefix): PingSubject {
@@ -167,20 +229,40 @@ export interface RpcContract {
   'cases.settings.get': { request: GetCourtSettingsQuery; reply: CourtSettingsView };
   'cases.settings.put': { request: PutCourtSettingsCommand; reply: CourtSettingsView };
   'assets.findings.get': { request: GetFindingsQuery; reply: GetFindingsReply };
+  'assets.control.order': { request: OrderControlCommand; reply: ControlView };
+  'assets.control.renew': { request: RenewControlCommand; reply: ControlView };
+  'assets.control.release': { request: ReleaseControlCommand; reply: ControlView };
+  'assets.control.list': { request: ListControlsQuery; reply: CaseControlsView };
+  'assets.control.expiring': { request: ListExpiringControlsQuery; reply: ExpiringControlsView };
+  'assets.control.scan-lapses': { request: ScanControlsCommand; reply: ScanControlsReply };
+  'agency.sandbox.release-hold': { request: SandboxReleaseHoldRequest; reply: SandboxReleaseHoldReply };
+  'assets.lead.record': { request: RecordLeadCommand; reply: LeadView };
+  'assets.lead.check': { request: CheckLeadCommand; reply: LeadView };
+  'assets.lead.list': { request: ListLeadsQuery; reply: ListLeadsReply };
+  'assets.lead.overdue': { request: ListOverdueLeadsQuery; reply: ListLeadsReply };
+  'assets.inquiry.resend': { request: ResendInquiriesCommand; reply: ResendInquiriesReply };
+  'assets.inquiry.report': { request: GetInquiryReportQuery; reply: InquiryReportView };
+  'assets.inquiry.indicator': { request: GetInquiryIndicatorQuery; reply: InquiryIndicatorView };
+  'assets.research.scan': { request: ScanResearchCommand; reply: ScanResearchReply };
+  'assets.research.get': { request: GetResearchQuery; reply: GetResearchReply };
   'agency.sandbox.configure': { request: SandboxConfigureRequest; reply: Required<SandboxConfigureRequest> };
 }
 
-export type RpcSubject = keyof RpcContract | AgencyInquireSubject | PingSubject;
+export type RpcSubject = keyof RpcContract | AgencyInquireSubject | AgencyControlSubject | PingSubject;
 export type RequestOf<S extends RpcSubject> = S extends keyof RpcContract
   ? RpcContract[S]['request']
   : S extends AgencyInquireSubject
     ? AgencyInquiryRequest
-    : Record<string, never>;
+    : S extends AgencyControlSubject
+      ? AgencyControlRequest
+      : Record<string, never>;
 export type ReplyOf<S extends RpcSubject> = S extends keyof RpcContract
   ? RpcContract[S]['reply']
   : S extends AgencyInquireSubject
     ? AgencyInquiryReply
-    : PingReply;
+    : S extends AgencyControlSubject
+      ? AgencyControlReply
+      : PingReply;
 
 /** Event types: facts in the past tense, published on JetStream under their own prefix. */
 export const Events = {
@@ -193,6 +275,8 @@ export const Events = {
   CaseAlertRaised: 'case.alert.raised',
   AssetInquiryCompleted: 'asset.inquiry.completed',
   AssetControlApplied: 'asset.control.applied',
+  AssetControlReleased: 'asset.control.released',
+  AssetDeducted: 'asset.deducted',
   AssetPropertyFoundAfterClosure: 'asset.property.found-after-closure',
   AuctionLotSold: 'auction.lot.sold',
   LedgerMoneyReceived: 'ledger.money.received',
@@ -211,6 +295,8 @@ export interface EventContract {
   'case.alert.raised': CaseAlertRaisedV1;
   'asset.inquiry.completed': AssetInquiryCompletedV1;
   'asset.control.applied': AssetControlAppliedV1;
+  'asset.control.released': AssetControlReleasedV1;
+  'asset.deducted': AssetDeductedV1;
   'asset.property.found-after-closure': AssetPropertyFoundAfterClosureV1;
   'auction.lot.sold': AuctionLotSoldV1;
   'ledger.money.received': LedgerMoneyReceivedV1;
@@ -229,6 +315,8 @@ export const EventVersions: Record<EventType, number> = {
   'case.alert.raised': 1,
   'asset.inquiry.completed': 1,
   'asset.control.applied': 1,
+  'asset.control.released': 1,
+  'asset.deducted': 1,
   'asset.property.found-after-closure': 1,
   'auction.lot.sold': 1,
   'ledger.money.received': 1,

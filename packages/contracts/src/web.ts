@@ -30,6 +30,30 @@ export type {
 export type { ApprovalView, ListApprovalsReply } from './messages/cases/approvals.v1.js';
 export type { GetMetricsReply, CourtMetricsView, RateView, TargetView } from './messages/cases/metrics.v1.js';
 export type { GetFindingsReply, InquiryView, FoundAssetView } from './messages/assets/get-findings.v1.js';
+export type { ControlView } from './messages/assets/control-order.v1.js';
+export type {
+  CaseControlsView,
+  ExpiringControlView,
+  ExpiringControlsView,
+  ScanControlsReply,
+} from './messages/assets/control-query.v1.js';
+export type { LeadView, ListLeadsReply } from './messages/assets/lead.v1.js';
+export type {
+  GetResearchReply,
+  ResearchRoundView,
+  ResearchScheduleView,
+  ScanResearchReply,
+} from './messages/assets/research.v1.js';
+export type {
+  InquiryIndicatorView,
+  InquiryReportView,
+  LateInquiryStartView,
+  ReportAnsweredView,
+  ReportFailedView,
+  ReportPendingView,
+  RespondentReportView,
+  ResendInquiriesReply,
+} from './messages/assets/inquiry-report.v1.js';
 export type * from './http/auth-views.js';
 export type { IntakeRefusalView } from './messages/cases/refuse-application.v1.js';
 export type {

@@ -11,7 +11,9 @@ import {
 } from '@writ/contracts';
 import { DataSource } from 'typeorm';
 import { caseInquiryStatus } from '../domain/inquiry-batch.js';
+import { latestInquiries, standingAnswers } from '../domain/inquiry-report.js';
 import { InquiryRepository } from '../persistence/inquiry.repository.js';
+import { ResearchRepository } from '../persistence/research.repository.js';
 
 const kindOrder = (kind: AgencyKind): number => ALL_AGENCY_KINDS.indexOf(kind);
 
@@ -21,6 +23,7 @@ export class FindingsQuery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly inquiries: InquiryRepository,
+    private readonly research: ResearchRepository,
   ) {}
 
   async get(caseId: string, actor: Actor): Promise<GetFindingsReply> {
@@ -33,13 +36,21 @@ export class FindingsQuery {
     if (!batch || batch.courtCode !== actor.courtCode) {
       return { caseId, status: CaseInquiryStatus.NotStarted, inquiries: [], assets: [] };
     }
-    const [inquiries, assets] = await Promise.all([
+    const [all, allAssets, rounds] = await Promise.all([
       this.inquiries.inquiriesOfCase(manager, caseId),
       this.inquiries.assetsOfCase(manager, caseId),
+      this.research.roundsOf(manager, caseId),
     ]);
-    inquiries.sort(
-      (a, b) => a.respondentPosition - b.respondentPosition || kindOrder(a.kind) - kindOrder(b.kind),
-    );
+    // the latest state: per respondent and kind the latest round's inquiry (re-searches after 终本 add
+    // rounds), and the findings of the latest one that answered
+    const inquiries = latestInquiries(all);
+    const standing = standingAnswers(all);
+    const assets = allAssets.filter((a) => standing.has(a.inquiryId));
+    const roundOpen = rounds.some((r) => !r.completedAt);
+    const status = roundOpen ? CaseInquiryStatus.InProgress : caseInquiryStatus(batch);
+    const completedAt = [batch.completedAt, ...rounds.map((r) => r.completedAt)]
+      .filter((d): d is Date => d !== null)
+      .reduce<Date | null>((latest, d) => (!latest || d > latest ? d : latest), null);
     assets.sort(
       (a, b) =>
         a.respondentPosition - b.respondentPosition ||
@@ -48,9 +59,11 @@ export class FindingsQuery {
     );
     return {
       caseId,
-      status: caseInquiryStatus(batch),
+      status,
       startedAt: batch.startedAt.toISOString(),
-      ...(batch.completedAt ? { completedAt: batch.completedAt.toISOString() } : {}),
+      ...(status === CaseInquiryStatus.Completed && completedAt
+        ? { completedAt: completedAt.toISOString() }
+        : {}),
       inquiries: inquiries.map((i) => ({
         kind: i.kind,
         respondentIdNumber: i.respondentIdNumber,

@@ -57,7 +57,7 @@ export class RecordInquiryOutcomeUseCase {
           agencyAnsweredAt: reply.answeredAt,
         },
       });
-      await this.completion.completeIfDone(tx, batch, now);
+      await this.completion.completeIfDone(tx, batch, now, record.round);
       return true;
     });
   }
@@ -97,7 +97,7 @@ export class RecordInquiryOutcomeUseCase {
           nextAttemptAt: after.nextAttemptAt,
         },
       });
-      if (final) await this.completion.completeIfDone(tx, batch, now);
+      if (final) await this.completion.completeIfDone(tx, batch, now, record.round);
       return after.status;
     });
   }

@@ -51,6 +51,7 @@ export class StartInquiriesUseCase {
         courtCode: registered.courtCode,
         correlationId: envelope.correlationId,
         startedAt: now,
+        filingDate: registered.filingDate,
       };
       if (!(await this.inquiries.insertBatch(tx.manager, batch))) return;
       const plan = planInquiries(registered.respondents);

@@ -31,6 +31,14 @@ export class InquiryBatchRecord {
 
   @Column('timestamptz', { name: 'completed_at', nullable: true })
   completedAt!: Date | null;
+
+  /** 立案日期, YYYY-MM-DD: the day the inquiry should have gone out (立案当日启动财产查控) */
+  @Column('date', { name: 'filing_date' })
+  filingDate!: string;
+
+  /** the completion last announced by `asset.inquiry.completed`, so a re-send announces only a change */
+  @Column('jsonb', { name: 'announced_summary', nullable: true })
+  announcedSummary!: unknown;
 }
 
 /** 网络查询: one agency kind asked about one respondent. */
@@ -44,6 +52,10 @@ export class AssetInquiryRecord {
 
   @Column('text')
   kind!: AgencyKind;
+
+  /** 0 for the inquiry at registration, 1… for the re-searches after 终本 */
+  @Column('int', { default: 0 })
+  round!: number;
 
   @Column('int', { name: 'respondent_position' })
   respondentPosition!: number;
@@ -84,6 +96,14 @@ export class AssetInquiryRecord {
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
+
+  /** when it first went out to the agency */
+  @Column('timestamptz', { name: 'first_sent_at', nullable: true })
+  firstSentAt!: Date | null;
+
+  /** how often an officer sent it again after it had failed */
+  @Column('int', { default: 0 })
+  resent!: number;
 }
 
 /** 查询到的财产: one item an agency reported. */
@@ -103,6 +123,9 @@ export class FoundAssetRecord {
 
   @Column('text')
   kind!: AgencyKind;
+
+  @Column('int', { default: 0 })
+  round!: number;
 
   @Column('int', { name: 'respondent_position' })
   respondentPosition!: number;

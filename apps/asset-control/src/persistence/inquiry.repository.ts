@@ -31,6 +31,8 @@ export interface NewBatch {
   courtCode: string;
   correlationId: string;
   startedAt: Date;
+  /** YYYY-MM-DD, the 立案 date the registration carries */
+  filingDate: string;
 }
 
 interface ClaimedRow {
@@ -50,8 +52,8 @@ export class InquiryRepository {
   /** False when the case already has a batch (its registration arrived before under another event id). */
   async insertBatch(manager: EntityManager, batch: NewBatch): Promise<boolean> {
     const rows = await manager.query<unknown[]>(
-      `INSERT INTO inquiry_batch (case_id, case_number, case_type, court_code, correlation_id, started_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
+      `INSERT INTO inquiry_batch (case_id, case_number, case_type, court_code, correlation_id, started_at, filing_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
       [
         batch.caseId,
         batch.caseNumber,
@@ -59,6 +61,7 @@ export class InquiryRepository {
         batch.courtCode,
         batch.correlationId,
         batch.startedAt.toISOString(),
+        batch.filingDate,
       ],
     );
     return rows.length > 0;
@@ -70,6 +73,7 @@ export class InquiryRepository {
     plan: readonly PlannedInquiry[],
     progress: InquiryProgress,
     now: Date,
+    round = 0,
   ): Promise<void> {
     if (!plan.length) return;
     await manager.insert(
@@ -77,6 +81,7 @@ export class InquiryRepository {
       plan.map((p) => ({
         id: randomUUID(),
         caseId,
+        round,
         kind: p.kind,
         respondentPosition: p.respondentPosition,
         respondentKind: p.respondent.kind,
@@ -102,7 +107,7 @@ export class InquiryRepository {
     // for UPDATE … RETURNING, TypeORM's postgres driver answers [rows, affected]
     const [rows] = await manager.query<[ClaimedRow[], number]>(
       `UPDATE asset_inquiry i
-          SET claimed_until = $2, claim_token = $3
+          SET claimed_until = $2, claim_token = $3, first_sent_at = COALESCE(i.first_sent_at, $1)
          FROM inquiry_batch b
         WHERE b.case_id = i.case_id
           AND i.id IN (
@@ -159,6 +164,7 @@ export class InquiryRepository {
         position,
         caseId: inquiry.caseId,
         kind: inquiry.kind,
+        round: inquiry.round,
         respondentPosition: inquiry.respondentPosition,
         respondentIdNumber: inquiry.respondentIdNumber,
         holder: f.holder,
@@ -171,18 +177,23 @@ export class InquiryRepository {
     );
   }
 
-  async statusesOfCase(manager: EntityManager, caseId: string): Promise<InquiryStatus[]> {
-    const rows = await manager.find(AssetInquiryRecord, { select: { status: true }, where: { caseId } });
+  /** The statuses of one round of the case's inquiries (0: the inquiry at registration). */
+  async statusesOfCase(manager: EntityManager, caseId: string, round = 0): Promise<InquiryStatus[]> {
+    const rows = await manager.find(AssetInquiryRecord, {
+      select: { status: true },
+      where: { caseId, round },
+    });
     return rows.map((r) => r.status);
   }
 
   async assetValuesOfCase(
     manager: EntityManager,
     caseId: string,
+    round = 0,
   ): Promise<{ kind: AgencyKind; valueKind: AssetValueKind; amountFen: number }[]> {
     const rows = await manager.find(FoundAssetRecord, {
       select: { kind: true, valueKind: true, amountFen: true },
-      where: { caseId },
+      where: { caseId, round },
     });
     return rows.map((r) => ({ kind: r.kind, valueKind: r.valueKind, amountFen: r.amountFen }));
   }
@@ -196,6 +207,53 @@ export class InquiryRepository {
       .where('case_id = :caseId AND completed_at IS NULL', { caseId })
       .execute();
     return result.affected === 1;
+  }
+
+  /** An inquiry sent again after it failed: its new progress, one more re-send counted. */
+  async markResent(manager: EntityManager, id: string, progress: InquiryProgress): Promise<void> {
+    await manager.query(
+      `UPDATE asset_inquiry
+          SET status = $2, attempts = $3, next_attempt_at = $4, failed_at = $5, resent = resent + 1,
+              claimed_until = NULL, claim_token = NULL
+        WHERE id = $1`,
+      [
+        id,
+        progress.status,
+        progress.attempts,
+        progress.nextAttemptAt?.toISOString() ?? null,
+        progress.failedAt,
+      ],
+    );
+  }
+
+  /** The case's failed inquiries, locked for re-sending (the caller holds the batch's lock first). */
+  lockFailedOfCase(manager: EntityManager, caseId: string): Promise<AssetInquiryRecord[]> {
+    return manager.find(AssetInquiryRecord, {
+      where: { caseId, status: InquiryStatus.Failed },
+      order: { round: 'ASC', respondentPosition: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Opens a completed batch again, for an inquiry sent again; true when it was complete. */
+  async reopenBatch(manager: EntityManager, caseId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(InquiryBatchRecord)
+      .set({ completedAt: null })
+      .where('case_id = :caseId AND completed_at IS NOT NULL', { caseId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Records the completion as announced unless it equals the one announced last; true when it differs. */
+  async announceIfChanged(manager: EntityManager, caseId: string, summary: object): Promise<boolean> {
+    const [rows] = await manager.query<[unknown[], number]>(
+      `UPDATE inquiry_batch SET announced_summary = $2::jsonb
+        WHERE case_id = $1 AND announced_summary IS DISTINCT FROM $2::jsonb RETURNING case_id`,
+      [caseId, JSON.stringify(summary)],
+    );
+    return rows.length > 0;
   }
 
   findBatch(manager: EntityManager, caseId: string): Promise<InquiryBatchRecord | null> {

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CodedError,
+  ErrorCode,
+  type AgencyControlReply,
+  type AgencyControlRequest,
+  type AgencyKind,
+  type Clock,
+  type SandboxReleaseHoldReply,
+  type SandboxReleaseHoldRequest,
+} from '@writ/contracts';
+import { CLOCK } from '@writ/platform';
+import { answerControl, otherCourtHold } from '../domain/agency-controls.js';
+
+/**
+ * Answers control orders as the agency of their kind would (控制反馈), and lets a test release the
+ * other court's hold on a record. The released holds are kept per process, like the fault settings:
+ * the sandbox runs as one replica wherever queued controls are exercised.
+ */
+@Injectable()
+export class AnswerControlUseCase {
+  private readonly released = new Set<string>();
+
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
+  execute(subjectKind: AgencyKind, request: AgencyControlRequest): AgencyControlReply {
+    if (request.kind !== subjectKind) {
+      throw new CodedError(
+        ErrorCode.ValidationFailed,
+        `kind ${request.kind} was sent to the ${subjectKind} agency`,
+        {
+          errors: [
+            {
+              field: 'kind',
+              rule: 'kindMatchesSubject',
+              message: `kind must be ${subjectKind} on this subject`,
+            },
+          ],
+        },
+      );
+    }
+    const answer = answerControl(request, this.released.has(`${request.kind}:${request.identifier}`));
+    return { ...answer, answeredAt: this.clock.now().toISOString() };
+  }
+
+  releaseHold(request: SandboxReleaseHoldRequest): SandboxReleaseHoldReply {
+    const held = otherCourtHold(request.kind, request.identifier) !== null;
+    if (held) this.released.add(`${request.kind}:${request.identifier}`);
+    return { kind: request.kind, identifier: request.identifier, released: held };
+  }
+}

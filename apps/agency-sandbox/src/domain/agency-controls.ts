@@ -1,0 +1,111 @@
+import {
+  AgencyKind,
+  AssetValueKind,
+  type AgencyControlAction,
+  type AgencyControlReply,
+  type AgencyFinding,
+  type Fen,
+} from '@writ/contracts';
+import { expectedFindings } from './agency-records.js';
+import { DigestStream } from './digest-stream.js';
+
+/**
+ * How the sandbox's agencies answer control orders, reproducibly: the record must be one the agency
+ * reports (`expectedFindings`), a freeze takes what the account holds, and some property is already
+ * held by another court — decided by the SHA-256 of `hold:${kind}:${identifier}` — so a seizure of it
+ * waits in line (轮候) until that court's hold is released.
+ */
+
+/** The share of registered property another court already holds. */
+const OTHER_COURT_HOLD_CHANCE = 0.35;
+/** Property kinds that other courts may already hold in the sandbox. */
+const HOLDABLE: readonly AgencyKind[] = [
+  AgencyKind.RealEstate,
+  AgencyKind.Vehicle,
+  AgencyKind.BusinessRegistration,
+];
+
+/** Which hold each agency takes, as a real registry refuses an order it cannot carry out. */
+const ACCEPTS: Record<AgencyKind, readonly AgencyControlAction[]> = {
+  [AgencyKind.BankDeposit]: ['FREEZE', 'DEDUCT'],
+  [AgencyKind.WealthProduct]: ['FREEZE', 'DEDUCT'],
+  [AgencyKind.OnlinePayment]: ['FREEZE', 'DEDUCT'],
+  [AgencyKind.Securities]: ['FREEZE'],
+  [AgencyKind.BusinessRegistration]: ['FREEZE'],
+  [AgencyKind.RealEstate]: ['SEIZE'],
+  [AgencyKind.Vehicle]: ['SEIZE', 'DISTRAIN'],
+  [AgencyKind.ExitEntry]: [],
+  [AgencyKind.Marriage]: [],
+};
+
+/** The other court's case holding the record first, or null. */
+export function otherCourtHold(kind: AgencyKind, identifier: string): string | null {
+  if (!HOLDABLE.includes(kind)) return null;
+  const stream = new DigestStream(`hold:${kind}:${identifier}`);
+  if (!stream.chance(OTHER_COURT_HOLD_CHANCE)) return null;
+  return `（${stream.between(2019, 2025)}）辽${stream.between(1100, 1199)}执${stream.between(1, 9999)}号`;
+}
+
+export interface ControlOrder {
+  controlId: string;
+  kind: AgencyKind;
+  action: AgencyControlAction;
+  subjectIdNumber: string;
+  identifier: string;
+  amountFen?: Fen;
+}
+
+type Answer = Omit<AgencyControlReply, 'answeredAt'>;
+
+/**
+ * The agency's answer to one order, given whether the other court's hold on the record (if any) has
+ * been released. Pure: the same order and release state give the same answer.
+ */
+export function answerControl(order: ControlOrder, holdReleased: boolean): Answer {
+  const base = { controlId: order.controlId, kind: order.kind, action: order.action };
+  const refuse = (reason: string): Answer => ({ ...base, outcome: 'REFUSED', amountFen: 0, reason });
+  const record: AgencyFinding | undefined = expectedFindings(order.kind, order.subjectIdNumber).find(
+    (f) => f.identifier === order.identifier,
+  );
+  if (!record) return refuse(`no record ${order.identifier} of ${order.subjectIdNumber}`);
+  const heldBy = otherCourtHold(order.kind, order.identifier);
+  const queued = heldBy !== null && !holdReleased;
+  switch (order.action) {
+    case 'FREEZE':
+    case 'SEIZE':
+    case 'DISTRAIN': {
+      if (!ACCEPTS[order.kind].includes(order.action)) {
+        return refuse(`the ${order.kind} agency does not carry out ${order.action}`);
+      }
+      if (record.valueKind === AssetValueKind.Balance) {
+        // the account freezes what it holds, up to what was asked
+        const frozen = Math.min(order.amountFen ?? record.amountFen, record.amountFen);
+        if (frozen === 0) return refuse('the account holds nothing to freeze');
+        return { ...base, outcome: 'DONE', amountFen: frozen };
+      }
+      if (queued) {
+        return {
+          ...base,
+          outcome: 'QUEUED',
+          amountFen: record.amountFen,
+          heldBy,
+          reason: `轮候 behind ${heldBy}`,
+        };
+      }
+      return { ...base, outcome: 'DONE', amountFen: record.amountFen };
+    }
+    case 'STATUS':
+      return queued
+        ? { ...base, outcome: 'QUEUED', amountFen: record.amountFen, heldBy }
+        : { ...base, outcome: 'DONE', amountFen: record.amountFen };
+    case 'DEDUCT': {
+      if (!ACCEPTS[order.kind].includes('DEDUCT')) return refuse(`the ${order.kind} agency cannot deduct`);
+      const amount = order.amountFen ?? 0;
+      if (amount <= 0 || amount > record.amountFen) return refuse(`cannot transfer ${amount} fen`);
+      return { ...base, outcome: 'DONE', amountFen: amount };
+    }
+    case 'RENEW':
+    case 'RELEASE':
+      return { ...base, outcome: 'DONE', amountFen: 0 };
+  }
+}

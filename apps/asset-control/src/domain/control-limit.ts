@@ -1,0 +1,72 @@
+import { CodedError, ErrorCode, formatFen, type Fen } from '@writ/contracts';
+
+/**
+ * The execution fee (申请执行费) the respondent bears, from the claim (诉讼费用交纳办法 Art 14(1)):
+ * ¥50 up to ¥10,000; above that 1.5% to ¥500,000, 1% to ¥5m, 0.5% to ¥10m, 0.1% beyond — each rate on
+ * the part in its band, rounded to the fen.
+ */
+const FEE_BANDS: readonly { upToFen: Fen; permyriad: number }[] = [
+  { upToFen: 50_000_000, permyriad: 150 },
+  { upToFen: 500_000_000, permyriad: 100 },
+  { upToFen: 1_000_000_000, permyriad: 50 },
+  { upToFen: Number.MAX_SAFE_INTEGER, permyriad: 10 },
+];
+const FEE_FLOOR_FEN = 5_000;
+const FEE_FLOOR_UP_TO_FEN = 1_000_000;
+
+export function executionFeeFen(claimFen: Fen): Fen {
+  if (claimFen <= 0) return 0;
+  let fee = BigInt(FEE_FLOOR_FEN) * 10_000n;
+  let lower = FEE_FLOOR_UP_TO_FEN;
+  for (const band of FEE_BANDS) {
+    if (claimFen <= lower) break;
+    const part = Math.min(claimFen, band.upToFen) - lower;
+    fee += BigInt(part) * BigInt(band.permyriad);
+    lower = band.upToFen;
+  }
+  return Number((fee + 5_000n) / 10_000n);
+}
+
+/** What the case still owes: claim plus costs, less what has come in. */
+export function owedFen(claimFen: Fen, costsFen: Fen, recoveredFen: Fen): Fen {
+  return Math.max(0, claimFen + costsFen - recoveredFen);
+}
+
+/** The most a case's controls may come to: what is owed times the "clearly exceeds" factor, in permille. */
+export function controlLimitFen(owed: Fen, factorPermille: number): Fen {
+  return Number((BigInt(owed) * BigInt(factorPermille)) / 1000n);
+}
+
+export interface OverControlCheck {
+  owedFen: Fen;
+  /** what the case's live controls already come to */
+  controlledFen: Fen;
+  /** what the new order adds */
+  addingFen: Fen;
+  /** property that cannot be split (a house, a car), as opposed to money */
+  indivisible: boolean;
+  factorPermille: number;
+}
+
+/**
+ * 查封规定 Art 19: what is controlled may not clearly exceed the claim and costs. An indivisible item
+ * worth more than the room left may still be taken while the earlier controls do not cover what is
+ * owed (Art 19's exception for 不可分物 when nothing else suffices).
+ */
+export function assertWithinControlLimit(check: OverControlCheck): void {
+  const limit = controlLimitFen(check.owedFen, check.factorPermille);
+  const after = check.controlledFen + check.addingFen;
+  if (after <= limit) return;
+  if (check.indivisible && check.controlledFen < check.owedFen) return;
+  const room = Math.max(0, limit - check.controlledFen);
+  throw new CodedError(
+    ErrorCode.RuleViolated,
+    `over-control (查封规定 Art 19): ${formatFen(check.controlledFen)} is already controlled and this order ` +
+      `adds ${formatFen(check.addingFen)}, over the limit of ${formatFen(limit)} ` +
+      `(${formatFen(check.owedFen)} owed × ${check.factorPermille / 1000}); at most ${formatFen(room)} more`,
+    {
+      rule: 'OVER_CONTROL',
+      errors: [{ field: 'amountFen', rule: 'overControl', message: `limit ${limit} fen, room ${room} fen` }],
+    },
+  );
+}
