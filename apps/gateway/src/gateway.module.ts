@@ -8,6 +8,10 @@ import { CaseLifeController } from './http/case-life.controller.js';
 import { CasesController } from './http/cases.controller.js';
 import { CourtSettingsController } from './http/court-settings.controller.js';
 import { CourtStaffController } from './http/court-staff.controller.js';
+import { ControlsController } from './http/controls.controller.js';
+import { InquiriesController } from './http/inquiries.controller.js';
+import { LeadsController } from './http/leads.controller.js';
+import { ResearchController } from './http/research.controller.js';
 import { DashboardController } from './http/dashboard.controller.js';
 import { EntrustmentsController } from './http/entrustments.controller.js';
 import { GatewayHealthController } from './http/health.controller.js';
@@ -28,6 +32,10 @@ import { ObjectionsController } from './http/objections.controller.js';
     DashboardController,
     CourtSettingsController,
     CourtStaffController,
+    ControlsController,
+    LeadsController,
+    InquiriesController,
+    ResearchController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -1,6 +1,3 @@
-import { APP_GUARD } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import {
   CASE_REGISTRAR_ROLES,
   CodedError,
@@ -8,14 +5,7 @@ import {
   ErrorCode,
   Role,
   Subjects,
-  type Actor,
-  type RpcSubject,
 } from '@writ/contracts';
-import { BusClient, CLOCK, FixedClock } from '@writ/platform';
-import type { Logger } from 'pino';
-import { AccessGuard } from '../src/auth/access.js';
-import { Accounts } from '../src/auth/accounts.js';
-import { TokenService } from '../src/auth/tokens.js';
 import { openApiDocument } from '../src/openapi.js';
 import { AlertsController } from '../src/http/alerts.controller.js';
 import { ApprovalsController } from '../src/http/approvals.controller.js';
@@ -26,54 +16,21 @@ import { DashboardController } from '../src/http/dashboard.controller.js';
 import { EntrustmentsController } from '../src/http/entrustments.controller.js';
 import { MeasuresController } from '../src/http/measures.controller.js';
 import { ObjectionsController } from '../src/http/objections.controller.js';
-import { ProblemFilter } from '../src/http/problem.filter.js';
-import { ALL_ROLES } from '../src/http/roles.js';
+import {
+  CASE_ID,
+  DEBTOR,
+  expectRouteAnswersItsRoles,
+  startRouteApp,
+  type Route,
+  type RouteApp,
+} from './route-table.js';
 
-const NOW = new Date('2026-11-28T02:00:00Z');
-const CASE_ID = '0b9f6a4e-2d1c-4f3a-9c57-2f1b7e8d4a10';
-const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
-const DEBTOR = { kind: 'NATURAL_PERSON', name: '张三', idNumber: '11010519491231002X' };
 const CREDITOR = { kind: 'ORGANISATION', name: '盘锦某某商贸有限公司', idNumber: '91350100M000100Y43' };
 const BASIS = {
   documentNumber: '（2025）辽1104民初88号',
   issuingCourt: '大洼区人民法院',
   effectiveDate: '2025-06-01',
 };
-
-interface Sent {
-  subject: RpcSubject;
-  body: Record<string, unknown>;
-  actor: Actor | undefined;
-}
-
-/** The bus as the gateway sees it: records each request, answers `{}` or the error it is given. */
-class RecordingBus {
-  sent: Sent[] = [];
-  failWith: CodedError | undefined;
-
-  async request(
-    subject: RpcSubject,
-    body: Record<string, unknown>,
-    options: { actor?: Actor } = {},
-  ): Promise<unknown> {
-    this.sent.push({ subject, body: { ...body }, actor: options.actor });
-    if (this.failWith) throw this.failWith;
-    return {};
-  }
-}
-
-interface Route {
-  method: 'GET' | 'POST' | 'PUT';
-  path: string;
-  subject: RpcSubject;
-  roles: readonly Role[];
-  body?: Record<string, unknown>;
-  /** the command the route should send, beyond the body */
-  adds: Record<string, unknown>;
-  idempotent?: boolean;
-  /** answers 201: the route makes something new (a case, a measure, a record) */
-  created?: boolean;
-}
 
 const JUDGE_OFFICER_DIRECTOR = [Role.Judge, Role.Officer, Role.Director];
 const JUDGE_DIRECTOR = [Role.Judge, Role.Director];
@@ -312,113 +269,37 @@ const ROUTES: Route[] = [
   },
 ];
 
-function actorOf(role: Role): Actor {
-  return {
-    id: `user-${role}`,
-    username: role.toLowerCase(),
-    roles: [role],
-    courtCode: '辽1104',
-    ...(role === Role.Party ? { partyIdNumber: DEBTOR.idNumber } : {}),
-  };
-}
-
-interface Problem {
-  status: number;
-  code: string;
-  rule?: string;
-  errors?: { field: string; rule: string; message: string }[];
-}
-
 describe('the HTTP routes of a case’s life', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  const bus = new RecordingBus();
-  const tokens = new TokenService(SECRET, 60);
-  const tokenOf = new Map<Role, string>();
+  let routes: RouteApp;
+  const call: RouteApp['call'] = (...args) => routes.call(...args);
 
   beforeAll(async () => {
-    const actors = new Map(ALL_ROLES.map((role) => [`user-${role}`, actorOf(role)]));
-    const moduleRef = await Test.createTestingModule({
-      controllers: [
-        CasesController,
-        CaseLifeController,
-        MeasuresController,
-        ApprovalsController,
-        ObjectionsController,
-        EntrustmentsController,
-        AlertsController,
-        DashboardController,
-        CourtSettingsController,
-      ],
-      providers: [
-        { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: BusClient, useValue: bus },
-        { provide: TokenService, useValue: tokens },
-        { provide: Accounts, useValue: { actorFor: async (id: string) => actors.get(id) ?? null } },
-        { provide: CLOCK, useValue: new FixedClock(NOW) },
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    app.setGlobalPrefix('api');
-    app.useGlobalFilters(new ProblemFilter({ error: () => undefined } as unknown as Logger));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    for (const role of ALL_ROLES) tokenOf.set(role, (await tokens.issue(actorOf(role), NOW)).token);
+    routes = await startRouteApp([
+      CasesController,
+      CaseLifeController,
+      MeasuresController,
+      ApprovalsController,
+      ObjectionsController,
+      EntrustmentsController,
+      AlertsController,
+      DashboardController,
+      CourtSettingsController,
+    ]);
   });
 
   afterAll(async () => {
-    await app?.close();
+    await routes?.close();
   });
 
   beforeEach(() => {
-    bus.sent = [];
-    bus.failWith = undefined;
+    routes.bus.sent = [];
+    routes.bus.failWith = undefined;
   });
-
-  async function call(
-    role: Role,
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: Problem }> {
-    const response = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokenOf.get(role)}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: response.status, body: (await response.json()) as Problem };
-  }
 
   it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
     '%s sends its command on the bus for the roles the table names, and refuses every other role',
     async (_name, route) => {
-      for (const role of ALL_ROLES) {
-        bus.sent = [];
-        const response = await call(role, route.method, route.path, route.body, {
-          'idempotency-key': 'retry-key-0001',
-        });
-        if (!route.roles.includes(role)) {
-          expect({ role, status: response.status }).toEqual({ role, status: 403 });
-          expect(bus.sent).toEqual([]);
-          continue;
-        }
-        expect({ role, status: response.status }).toEqual({ role, status: route.created ? 201 : 200 });
-        expect(bus.sent).toHaveLength(1);
-        const sent = bus.sent[0]!;
-        expect(sent.subject).toBe(route.subject);
-        expect(sent.actor).toEqual(actorOf(role));
-        expect(sent.body).toEqual({
-          ...route.body,
-          ...route.adds,
-          ...(route.idempotent ? { requestKey: 'retry-key-0001' } : {}),
-        });
-      }
+      await expectRouteAnswersItsRoles(routes, route);
     },
   );
 
@@ -426,7 +307,7 @@ describe('the HTTP routes of a case’s life', () => {
     const route = ROUTES.find((r) => r.subject === Subjects.Cases.DecideMeasure)!;
     await call(Role.Officer, 'POST', route.path, route.body);
     await call(Role.Officer, 'POST', route.path, route.body);
-    const [first, second] = bus.sent.map((s) => s.body['requestKey']);
+    const [first, second] = routes.bus.sent.map((s) => s.body['requestKey']);
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
     expect(second).not.toBe(first);
   });
@@ -452,7 +333,7 @@ describe('the HTTP routes of a case’s life', () => {
     expect(otherCase.body.errors).toEqual([
       expect.objectContaining({ field: 'targetCaseId', rule: 'whitelistValidation' }),
     ]);
-    expect(bus.sent).toEqual([]);
+    expect(routes.bus.sent).toEqual([]);
   });
 
   it('answers a path id that is not a UUID with 400 naming the field, before asking the service', async () => {
@@ -462,7 +343,7 @@ describe('the HTTP routes of a case’s life', () => {
     const decision = await call(Role.Leader, 'POST', '/api/approvals/42/decision', { approve: true });
     expect(decision.status).toBe(400);
     expect(decision.body.errors?.map((e) => e.field)).toEqual(['approvalId']);
-    expect(bus.sent).toEqual([]);
+    expect(routes.bus.sent).toEqual([]);
   });
 
   it('names each bad field and rule of a body, a query flag and a dashboard period', async () => {
@@ -485,11 +366,11 @@ describe('the HTTP routes of a case’s life', () => {
     const period = await call(Role.Leader, 'GET', '/api/dashboard/metrics?from=2026-13-01');
     expect(period.status).toBe(400);
     expect(period.body.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(['from', 'to']));
-    expect(bus.sent).toEqual([]);
+    expect(routes.bus.sent).toEqual([]);
   });
 
   it('passes on the service’s refusal with its rule and every unmet condition', async () => {
-    bus.failWith = new CodedError(ErrorCode.RuleViolated, '终本 refused', {
+    routes.bus.failWith = new CodedError(ErrorCode.RuleViolated, '终本 refused', {
       rule: 'TERMINATION_PREREQUISITES',
       errors: [
         {
@@ -507,7 +388,7 @@ describe('the HTTP routes of a case’s life', () => {
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'RULE_VIOLATED', rule: 'TERMINATION_PREREQUISITES' });
     expect(refused.body.errors?.map((e) => e.rule)).toEqual(['APPLICANT_INTERVIEWED', 'OVER_THREE_MONTHS']);
-    bus.failWith = new CodedError(ErrorCode.Forbidden, 'needs a LEADER', {
+    routes.bus.failWith = new CodedError(ErrorCode.Forbidden, 'needs a LEADER', {
       rule: 'APPROVAL_ROLE_REQUIRED',
       errors: [{ field: 'approvalId', rule: 'APPROVAL_ROLE_REQUIRED', message: 'needs a LEADER' }],
     });
@@ -519,7 +400,7 @@ describe('the HTTP routes of a case’s life', () => {
   });
 
   it('documents each body without the fields the path and the Idempotency-Key header supply', async () => {
-    const docs = openApiDocument(app) as unknown as {
+    const docs = openApiDocument(routes.app) as unknown as {
       paths: Record<string, unknown>;
       components: { schemas: Record<string, { properties?: object; required?: string[] }> };
     };

@@ -94,6 +94,22 @@ export function withFlags(
   return result;
 }
 
+/**
+ * A query string's whole numbers as numbers, for the named fields; any other value is left as it came,
+ * so the query's own validation refuses it naming the field.
+ */
+export function withNumbers(
+  query: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...query };
+  for (const field of fields) {
+    const value = result[field];
+    if (typeof value === 'string' && /^-?\d{1,9}$/.test(value)) result[field] = Number(value);
+  }
+  return result;
+}
+
 interface CommandBodyDoc {
   /** the class-validator class the service validates */
   command: string;
