@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The tabs of a case's page; the tab is part of the address so it can be linked and reloaded. */
-export const CASE_TABS = ['overview', 'timeline', 'measures', 'closure', 'links'] as const;
+export const CASE_TABS = ['overview', 'timeline', 'assets', 'measures', 'closure', 'links'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** The screens of the app, parsed from `location.hash`. */

@@ -72,6 +72,54 @@ describe('the web UI in headless Chromium', () => {
     await page.screenshot({ path: path.join(tmpdir(), 'writ-case-detail.png'), fullPage: true });
   });
 
+  it('shows the officer the 财产查控 tab: the inquiry report, the controls within the limit, and a freeze', async () => {
+    // the case just registered, its inquiry completed
+    await page.getByTestId('case-tab-assets').click();
+    const report = page.getByTestId('inquiry-report');
+    const rows = report.getByTestId('report-row');
+    await rows.first().waitFor({ timeout: 15_000 });
+    // one respondent, asked of every kind of agency; none is still pending once the inquiry completed
+    expect(await report.getByTestId('report-respondent').count()).toBe(1);
+    expect(await report.locator('[data-testid="report-row"][data-status="PENDING"]').count()).toBe(0);
+    expect(
+      await report
+        .locator('[data-testid="report-row"][data-kind="BANK_DEPOSIT"]')
+        .getAttribute('data-status'),
+    ).toBe('ANSWERED');
+    // registered and searched the same day (立案当日启动)
+    expect(await page.getByTestId('inquiry-started-on-time').getAttribute('data-state')).toBe('onTime');
+
+    // the over-control limit: at least the claim of ¥123,456.78 plus the execution fee, nothing controlled yet
+    const panel = page.getByTestId('controls-panel');
+    await panel.getByTestId('control-limit').waitFor({ timeout: 15_000 });
+    expect(await panel.getByTestId('control-claim').textContent()).toContain('¥123,456.78');
+    const limitFen = Number(await panel.getByTestId('control-limit').getAttribute('data-fen'));
+    expect(limitFen).toBeGreaterThan(12_345_678);
+    expect(Number(await panel.getByTestId('control-controlled').getAttribute('data-fen'))).toBe(0);
+    expect(Number(await page.getByTestId('order-limit').getAttribute('data-room'))).toBe(limitFen);
+
+    // a freeze far above the limit: the court refuses it and says how much room is left (查封规定 Art 19)
+    await page.getByTestId('control-asset').click();
+    await page
+      .locator('.ant-select-item-option:not(.ant-select-item-option-disabled)')
+      .filter({ hasText: '银行存款' })
+      .first()
+      .click();
+    await page.getByTestId('control-amount-yuan').fill('99999999');
+    await page.getByTestId('control-submit').click();
+    await page.getByTestId('over-control').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('over-control').textContent()).toContain('超标的查控');
+    expect(await panel.getByTestId('control-row').count()).toBe(0);
+
+    // ¥1,000 fits: the freeze goes to the bank and shows in the table
+    await page.getByTestId('control-amount-yuan').fill('1000');
+    await page.getByTestId('control-submit').click();
+    await panel.getByTestId('control-row').first().waitFor({ timeout: 15_000 });
+    expect(await panel.getByTestId('control-row').count()).toBe(1);
+    expect(Number(await panel.getByTestId('control-controlled').getAttribute('data-fen'))).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'writ-case-assets.png'), fullPage: true });
+  });
+
   it('shows a client-side error for a mistyped id number before anything is sent', async () => {
     await page.goto(`${writ.url}/#/cases/new`);
     await page.getByTestId('respondent-0-id-number').fill('110105194912310021');
@@ -145,6 +193,10 @@ describe('the web UI in headless Chromium', () => {
     expect(await petitions.getAttribute('data-state')).toBe('unavailable');
     expect(await petitions.textContent()).toContain('待信访模块提供');
     expect(await page.getByTestId('rate').count()).toBe(5);
+    // the leading indicator: the one case of this run was searched on its filing day
+    const onTimeRate = page.getByTestId('inquiry-indicator-rate');
+    await onTimeRate.waitFor({ timeout: 15_000 });
+    expect(await onTimeRate.textContent()).toBe('100.00%');
 
     await page.getByTestId('chart-monthly').getByRole('application').waitFor({ timeout: 15_000 });
     await page.getByTestId('chart-closures').getByRole('application').waitFor({ timeout: 15_000 });

@@ -2,20 +2,31 @@ import type {
   AlertKind,
   ApprovalStatus,
   CaseActivityKind,
+  CaseControlsView,
   CaseDetail,
   CaseStatus,
   CaseTimelineView,
   CaseType,
   ClosureType,
+  ControlKind,
+  ControlView,
   CourtMetricsView,
   EntrustmentView,
+  ExpiringControlsView,
   FieldError,
   Fen,
   GetFindingsReply,
+  GetResearchReply,
+  InquiryIndicatorView,
+  InquiryReportView,
+  LeadKind,
+  LeadResult,
+  LeadView,
   ListAlertsReply,
   ListApprovalsReply,
   ListCasesReply,
   ListEntrustmentsReply,
+  ListLeadsReply,
   ListMeasuresReply,
   LoginReply,
   MeasureDetails,
@@ -24,6 +35,7 @@ import type {
   ObjectionDecision,
   PartyKind,
   PerformanceMode,
+  ResendInquiriesReply,
   ScanAlertsReply,
   StaffMemberView,
   SuspensionReason,
@@ -98,7 +110,9 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   }
   if (!response.ok) throw new ApiError(await readProblem(response));
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  // a query answering null (say, no 终本 re-search schedule) may come as an empty body
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
 }
 
 async function readProblem(response: Response): Promise<Problem> {
@@ -211,6 +225,37 @@ export interface DecideApprovalBody {
   comment?: string;
 }
 
+/** 冻结/查封/扣押 a found asset, or 扣划 from a freeze; money in fen. */
+export interface OrderControlBody {
+  kind: ControlKind;
+  assetId?: string;
+  controlId?: string;
+  amountFen?: Fen;
+  note?: string;
+}
+
+/** 续冻/续封: by default for the control's original term. */
+export interface RenewControlBody {
+  termMonths?: number;
+}
+
+export interface ReleaseControlBody {
+  reason?: string;
+}
+
+/** 财产线索 given by the applicant. */
+export interface RecordLeadBody {
+  kind: LeadKind;
+  description: string;
+  urgent?: boolean;
+  providedBy: string;
+}
+
+export interface CheckLeadBody {
+  result: LeadResult;
+  note: string;
+}
+
 function post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
   return request<T>(path, {
     method: 'POST',
@@ -310,6 +355,51 @@ export const api = {
 
   decideApproval: (approvalId: string, body: DecideApprovalBody) =>
     post<ApprovalView>(`/approvals/${encodeURIComponent(approvalId)}/decision`, body),
+
+  getInquiryReport: (caseId: string, signal?: AbortSignal) =>
+    request<InquiryReportView>(caseUrl(caseId, '/inquiry-report'), { signal }),
+
+  /** sends again the one failed inquiry named, or every failed inquiry of the case */
+  resendInquiries: (caseId: string, inquiryId?: string) =>
+    post<ResendInquiriesReply>(caseUrl(caseId, '/inquiries/resend'), inquiryId ? { inquiryId } : {}),
+
+  listControls: (caseId: string, signal?: AbortSignal) =>
+    request<CaseControlsView>(caseUrl(caseId, '/controls'), { signal }),
+
+  orderControl: (caseId: string, body: OrderControlBody, idempotencyKey: string) =>
+    post<ControlView>(caseUrl(caseId, '/controls'), body, idempotencyKey),
+
+  renewControl: (controlId: string, body: RenewControlBody, idempotencyKey: string) =>
+    post<ControlView>(`/controls/${encodeURIComponent(controlId)}/renew`, body, idempotencyKey),
+
+  releaseControl: (controlId: string, body: ReleaseControlBody, idempotencyKey: string) =>
+    post<ControlView>(`/controls/${encodeURIComponent(controlId)}/release`, body, idempotencyKey),
+
+  listExpiringControls: (withinDays: number | undefined, signal?: AbortSignal) =>
+    request<ExpiringControlsView>(
+      `/controls/expiring${withinDays === undefined ? '' : `?withinDays=${String(withinDays)}`}`,
+      { signal },
+    ),
+
+  listLeads: (caseId: string, signal?: AbortSignal) =>
+    request<ListLeadsReply>(caseUrl(caseId, '/leads'), { signal }),
+
+  recordLead: (caseId: string, body: RecordLeadBody, idempotencyKey: string) =>
+    post<LeadView>(caseUrl(caseId, '/leads'), body, idempotencyKey),
+
+  checkLead: (leadId: string, body: CheckLeadBody) =>
+    post<LeadView>(`/leads/${encodeURIComponent(leadId)}/check`, body),
+
+  listOverdueLeads: (signal?: AbortSignal) => request<ListLeadsReply>('/leads/overdue', { signal }),
+
+  /** null when the case has no 终本 re-search schedule */
+  getResearch: async (caseId: string, signal?: AbortSignal): Promise<GetResearchReply> =>
+    (await request<GetResearchReply | undefined>(caseUrl(caseId, '/research'), { signal })) ?? null,
+
+  getInquiryIndicator: (period: { from: string; to: string }, signal?: AbortSignal) =>
+    request<InquiryIndicatorView>(`/dashboard/inquiry-indicator?${new URLSearchParams(period).toString()}`, {
+      signal,
+    }),
 
   getMetrics: (period: { from: string; to: string }, signal?: AbortSignal) =>
     request<CourtMetricsView>(`/dashboard/metrics?${new URLSearchParams(period).toString()}`, { signal }),

@@ -29,6 +29,12 @@ const ALLOWED = {
   listApprovals: [Director, Leader, Judge],
   decideApproval: [Director, Leader],
   readMetrics: [Leader, Director, Judge],
+  readAssets: COURT_STAFF_ROLES,
+  orderControl: [Judge, Officer, Director],
+  recordLead: CASE_REGISTRAR_ROLES,
+  checkLead: [Judge, Officer, Clerk, Director],
+  resendInquiry: [Judge, Officer, Clerk, Director],
+  readInquiryIndicator: [Leader, Director, Judge],
   readCourtSettings: COURT_STAFF_ROLES,
   editCourtSettings: [Director],
 } as const satisfies Record<string, readonly Role[]>;

@@ -32,6 +32,7 @@ import { isPartyOnly, useCan } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { useT } from '../i18n';
 import { navigate, paths, type CaseTab } from '../router';
+import { AssetsTab } from './case-tabs/assets-tab';
 import { ClosureTab } from './case-tabs/closure-tab';
 import { LinksTab } from './case-tabs/links-tab';
 import { MeasuresTab } from './case-tabs/measures-tab';
@@ -154,6 +155,8 @@ export function CaseDetailPage({ caseId, tab }: { caseId: string; tab: CaseTab }
         );
       case 'timeline':
         return <TimelineTab {...props} />;
+      case 'assets':
+        return <AssetsTab {...props} />;
       case 'measures':
         return <MeasuresTab {...props} />;
       case 'closure':
@@ -168,7 +171,7 @@ export function CaseDetailPage({ caseId, tab }: { caseId: string; tab: CaseTab }
 function tabsFor(partyOnly: boolean, staff: boolean): CaseTab[] {
   return partyOnly || !staff
     ? ['overview', 'timeline']
-    : ['overview', 'timeline', 'measures', 'closure', 'links'];
+    : ['overview', 'timeline', 'assets', 'measures', 'closure', 'links'];
 }
 
 function CaseInfo({ detail }: { detail: CaseWithInquiry }) {

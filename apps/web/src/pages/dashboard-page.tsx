@@ -10,11 +10,19 @@ import {
   Segmented,
   Space,
   Statistic,
+  Table,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
-import { formatFen, type CourtMetricsView, type RateView, type TargetView } from '@writ/contracts/web';
+import {
+  formatFen,
+  type CourtMetricsView,
+  type InquiryIndicatorView,
+  type LateInquiryStartView,
+  type RateView,
+  type TargetView,
+} from '@writ/contracts/web';
 import { useState } from 'react';
 import {
   Bar,
@@ -28,9 +36,11 @@ import {
 } from 'recharts';
 import { api } from '../api/client';
 import { useRemote } from '../api/use-remote';
+import { useCan } from '../auth/permissions';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatRate, isIsoDate, today } from '../format';
 import { useT, type MessageKey } from '../i18n';
+import { paths } from '../router';
 
 type Preset = 'yearToDate' | 'quarterToDate' | 'monthToDate' | 'lastYear';
 interface Period {
@@ -78,6 +88,7 @@ const CLOSED_COLOUR = '#52c41a';
 /** 院领导看板: the court's enforcement figures over a period, against 三个90%、一个80%. */
 export function DashboardPage() {
   const t = useT();
+  const can = useCan();
   const [preset, setPreset] = useState<Preset | null>('yearToDate');
   const [period, setPeriod] = useState<Period>(() => periodOf('yearToDate', today()));
   const [draft, setDraft] = useState<Period>(period);
@@ -152,6 +163,7 @@ export function DashboardPage() {
       {remote.data && (
         <>
           <Targets metrics={remote.data} />
+          {can('readInquiryIndicator') && <InquiryIndicator period={period} />}
           <Rates metrics={remote.data} />
           <Charts metrics={remote.data} />
         </>
@@ -292,6 +304,88 @@ function TargetGauge({
         </div>
       )}
     </div>
+  );
+}
+
+/** 网络查控立案当日启动率: the leading indicator, whose target is every case, started on its filing day. */
+function InquiryIndicator({ period }: { period: Period }) {
+  const t = useT();
+  const remote = useRemote((signal) => api.getInquiryIndicator(period, signal), [period.from, period.to]);
+  return (
+    <Card title={t('dashboard.inquiry.title')} size="small" data-testid="inquiry-indicator">
+      {remote.error !== null && (
+        <ProblemAlert error={remote.error} title={t('dashboard.inquiry.loadFailed')} />
+      )}
+      {remote.data === null && remote.error === null && <Card loading variant="borderless" />}
+      {remote.data && <InquiryIndicatorBody view={remote.data} />}
+    </Card>
+  );
+}
+
+function InquiryIndicatorBody({ view }: { view: InquiryIndicatorView }) {
+  const t = useT();
+  const state = view.rate === null ? 'empty' : view.rate >= 1 ? 'met' : 'unmet';
+  const colour = state === 'met' ? '#52c41a' : state === 'unmet' ? '#cf1322' : '#bfbfbf';
+  return (
+    <Row gutter={[24, 16]} data-state={state} data-testid="inquiry-indicator-body">
+      <Col xs={24} md={8} style={{ textAlign: 'center' }}>
+        <Progress
+          type="dashboard"
+          size={132}
+          percent={view.rate === null ? 0 : Math.round(view.rate * 10000) / 100}
+          strokeColor={colour}
+          format={() => (
+            <span style={{ fontSize: 20 }} data-testid="inquiry-indicator-rate">
+              {formatRate(view.rate)}
+            </span>
+          )}
+        />
+        <div>
+          <Typography.Text type="secondary">
+            {t('dashboard.threshold', { threshold: '100%' })}
+          </Typography.Text>
+        </div>
+        <Space size={4} style={{ marginTop: 4 }}>
+          {state === 'met' && <Tag color="success">{t('dashboard.met')}</Tag>}
+          {state === 'unmet' && <Tag color="error">{t('dashboard.unmet')}</Tag>}
+          {state === 'empty' && <Tag>{t('dashboard.nothingCounted')}</Tag>}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {view.startedOnTime.toLocaleString('en-US')} / {view.implementationCases.toLocaleString('en-US')}
+          </Typography.Text>
+        </Space>
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('dashboard.inquiry.hint')}
+          </Typography.Text>
+        </div>
+      </Col>
+      <Col xs={24} md={16}>
+        <Typography.Text strong>{t('dashboard.inquiry.late', { count: view.late.length })}</Typography.Text>
+        <Table<LateInquiryStartView>
+          rowKey="caseId"
+          size="small"
+          pagination={{ pageSize: 5, hideOnSinglePage: true }}
+          dataSource={view.late}
+          locale={{ emptyText: t('dashboard.inquiry.noneLate') }}
+          columns={[
+            {
+              title: t('cases.col.caseNumber'),
+              dataIndex: 'caseNumber',
+              render: (caseNumber: string, row) => (
+                <a href={paths.caseDetail(row.caseId, 'assets')}>{caseNumber}</a>
+              ),
+            },
+            { title: t('assets.report.filingDate'), dataIndex: 'filingDate', width: 120 },
+            {
+              title: t('dashboard.inquiry.firstDispatchedOn'),
+              dataIndex: 'firstDispatchedOn',
+              width: 140,
+              render: (value?: string) => value ?? t('dashboard.inquiry.notStarted'),
+            },
+          ]}
+        />
+      </Col>
+    </Row>
   );
 }
 
