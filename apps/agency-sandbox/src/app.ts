@@ -2,6 +2,7 @@ import { ServicePrefix } from '@writ/contracts';
 import { startService, type RunningService, type ServiceDefinition, type StartOptions } from '@writ/platform';
 import { AgencySandboxModule } from './agency-sandbox.module.js';
 import { AgencyInquiryLog1764300000700 } from './persistence/migrations/1764300000700-agency-inquiry-log.js';
+import { InquiryLogRepeats1764300000750 } from './persistence/migrations/1764300000750-inquiry-log-repeats.js';
 import { loadSandboxConfig } from './sandbox.config.js';
 
 /** agency-sandbox: stands in for the outside agencies of the 总对总 inquiry network. */
@@ -11,7 +12,7 @@ export const agencySandboxService: ServiceDefinition = {
   version: '0.1.0',
   module: AgencySandboxModule,
   entities: [],
-  migrations: [AgencyInquiryLog1764300000700],
+  migrations: [AgencyInquiryLog1764300000700, InquiryLogRepeats1764300000750],
 };
 
 export async function startAgencySandbox(options?: StartOptions): Promise<RunningService> {

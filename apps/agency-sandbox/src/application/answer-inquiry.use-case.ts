@@ -12,7 +12,11 @@ import { CLOCK } from '@writ/platform';
 import { DataSource } from 'typeorm';
 import { expectedFindings } from '../domain/agency-records.js';
 import { decideFault } from '../domain/sandbox-settings.js';
-import { InquiryLogRepository } from '../persistence/inquiry-log.repository.js';
+import {
+  InquiryLogRepository,
+  type EarlierAnswer,
+  type InquiryLogOutcome,
+} from '../persistence/inquiry-log.repository.js';
 import { SandboxControls } from './sandbox-controls.js';
 
 /** How long a "timed-out" inquiry is held: far beyond any caller's timeout. */
@@ -22,6 +26,8 @@ const HOLD_MS = 10 * 60_000;
  * Answers one inquiry as the agency of its kind would (查询反馈): after the configured latency, with
  * the records `expectedFindings` gives, or — as often as configured — with AGENCY_FAILED or silence.
  * Every inquiry and its outcome is logged, as a real agency keeps a record of the courts that asked.
+ * An inquiry id is answered once, as a real agency's request id is: when an answered id comes again
+ * (the court re-sends after losing the reply), the same answer is given and logged as REPEATED.
  */
 @Injectable()
 export class AnswerInquiryUseCase implements OnModuleDestroy {
@@ -51,9 +57,10 @@ export class AnswerInquiryUseCase implements OnModuleDestroy {
       );
     }
     const settings = this.controls.current();
-    const fault = decideFault(settings, this.controls.roll());
     if (settings.latencyMs > 0) await sleep(settings.latencyMs);
-    switch (fault) {
+    const earlier = await this.log.earlierAnswer(this.dataSource.manager, request.inquiryId);
+    if (earlier) return this.repeat(subjectKind, request, earlier);
+    switch (decideFault(settings, this.controls.roll())) {
       case 'FAIL':
         await this.record(request, 'FAILED', 0);
         throw new CodedError(
@@ -65,20 +72,50 @@ export class AnswerInquiryUseCase implements OnModuleDestroy {
         return this.hold(request);
       case 'ANSWER': {
         const findings = expectedFindings(subjectKind, request.subjectIdNumber);
-        await this.record(request, 'ANSWERED', findings.length);
+        const answeredAt = this.clock.now();
+        const first = await this.log.recordFirstAnswer(this.dataSource.manager, {
+          inquiryId: request.inquiryId,
+          kind: request.kind,
+          subjectIdNumber: request.subjectIdNumber,
+          caseNumber: request.caseNumber,
+          findings: findings.length,
+          receivedAt: answeredAt,
+        });
+        if (!first) {
+          // another delivery of the same id was answered meanwhile: that answer stands
+          const other = await this.log.earlierAnswer(this.dataSource.manager, request.inquiryId);
+          if (other) return this.repeat(subjectKind, request, other);
+        }
         return {
           inquiryId: request.inquiryId,
           kind: subjectKind,
-          answeredAt: this.clock.now().toISOString(),
+          answeredAt: answeredAt.toISOString(),
           findings,
         };
       }
     }
   }
 
+  /** The answer already given to this inquiry id, given again and logged as a repeat, not an answer. */
+  private async repeat(
+    subjectKind: AgencyKind,
+    request: AgencyInquiryRequest,
+    earlier: EarlierAnswer,
+  ): Promise<AgencyInquiryReply> {
+    // the records are a function of kind and id number, so they are the ones given the first time
+    const findings = expectedFindings(subjectKind, request.subjectIdNumber);
+    await this.record(request, 'REPEATED', earlier.findings);
+    return {
+      inquiryId: request.inquiryId,
+      kind: subjectKind,
+      answeredAt: earlier.answeredAt.toISOString(),
+      findings,
+    };
+  }
+
   private record(
     request: AgencyInquiryRequest,
-    outcome: 'ANSWERED' | 'FAILED' | 'HELD',
+    outcome: Exclude<InquiryLogOutcome, 'ANSWERED'>,
     findings: number,
   ): Promise<void> {
     return this.log.record(this.dataSource.manager, {

@@ -6,12 +6,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../harness.js';
+import { runInquiryBench } from './inquiry-bench.js';
 import { runMetricsBench } from './metrics-bench.js';
 
 /**
  * `npm run bench`: the registration path (HTTP → gateway → NATS → case-intake → PostgreSQL + outbox)
  * against the same shape built from raw parts, at 64 connections, interleaved rounds in one run; then
- * the court metrics over 1,000,000 cases (metrics-bench.ts). BENCH_ONLY=registration|metrics runs one.
+ * 1,000 cases' asset inquiries at once (inquiry-bench.ts); then the court metrics over 1,000,000 cases
+ * (metrics-bench.ts). BENCH_ONLY=registration|inquiry|metrics runs one.
  */
 const CONNECTIONS = 64;
 const ROUND_SECONDS = Number(process.env['BENCH_ROUND_SECONDS'] ?? 6);
@@ -143,5 +145,6 @@ async function main(): Promise<void> {
 }
 
 const only = process.env['BENCH_ONLY'];
-if (only !== 'metrics') await main();
-if (only !== 'registration') await runMetricsBench();
+if (!only || only === 'registration') await main();
+if (!only || only === 'inquiry') await runInquiryBench();
+if (!only || only === 'metrics') await runMetricsBench();
