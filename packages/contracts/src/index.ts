@@ -4,6 +4,7 @@ export * from './enums.js';
 export * from './flow-node-limits.js';
 export * from './errors.js';
 export * from './coded-error.js';
+export * from './access.js';
 export * from './time.js';
 export * from './ids.js';
 export * from './money.js';

@@ -1,7 +1,6 @@
 import {
   CodedError,
   ControlStatus,
-  COURT_STAFF_ROLES,
   ErrorCode,
   Role,
   shanghaiDateOf,
@@ -17,12 +16,6 @@ const ORDERING_ROLES: readonly Role[] = [Role.Judge, Role.Officer, Role.Director
 export function requireOrderingRole(actor: Actor): void {
   if (!actor.roles.some((role) => ORDERING_ROLES.includes(role))) {
     throw new CodedError(ErrorCode.Forbidden, 'control orders are made by judges, officers and the director');
-  }
-}
-
-export function requireStaff(actor: Actor): void {
-  if (!actor.roles.some((role) => COURT_STAFF_ROLES.includes(role))) {
-    throw new CodedError(ErrorCode.Forbidden, 'controls are for the court’s staff');
   }
 }
 

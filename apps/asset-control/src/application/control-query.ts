@@ -1,3 +1,4 @@
+import { requireCourtStaff } from '@writ/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   addDays,
@@ -10,7 +11,7 @@ import { CLOCK, UnitOfWork } from '@writ/platform';
 import { controlLimitFen, owedFen } from '../domain/control-limit.js';
 import { LIVE_STATUSES } from '../domain/control-order.js';
 import { ControlRepository } from '../persistence/control.repository.js';
-import { requireOwnCase, requireStaff, todayOf, viewOf } from './control-access.js';
+import { requireOwnCase, todayOf, viewOf } from './control-access.js';
 import { ControlConfig, overLimitPermille } from './control-config.js';
 
 /** A case's controls with their terms and its limit, and the court's controls nearing their end. */
@@ -24,7 +25,7 @@ export class ControlQuery {
   ) {}
 
   async ofCase(caseId: string, actor: Actor): Promise<CaseControlsView> {
-    requireStaff(actor);
+    requireCourtStaff(actor, 'controls');
     const manager = this.unitOfWork.manager;
     const controlCase = requireOwnCase(await this.controls.findCase(manager, caseId), caseId, actor);
     const controls = await this.controls.controlsOfCase(manager, caseId);
@@ -46,7 +47,7 @@ export class ControlQuery {
   }
 
   async expiring(withinDays: number | undefined, actor: Actor): Promise<ExpiringControlsView> {
-    requireStaff(actor);
+    requireCourtStaff(actor, 'controls');
     const days = withinDays ?? this.config.CONTROL_EXPIRY_ALERT_DAYS;
     const today = todayOf(this.clock.now());
     const rows = await this.controls.expiring(this.unitOfWork.manager, actor.courtCode, addDays(today, days));

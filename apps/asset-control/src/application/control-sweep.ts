@@ -1,3 +1,4 @@
+import { requireCourtStaff } from '@writ/contracts';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import {
   addDays,
@@ -11,7 +12,7 @@ import {
 import { CLOCK, LOGGER, runInContext, serviceActor, UnitOfWork } from '@writ/platform';
 import type { Logger } from 'pino';
 import { ControlRepository } from '../persistence/control.repository.js';
-import { auditOf, requireStaff, todayOf } from './control-access.js';
+import { auditOf, todayOf } from './control-access.js';
 import { ControlActionUseCase } from './control-action.use-case.js';
 import { ControlAgency } from './control-agency.js';
 import { ControlConfig } from './control-config.js';
@@ -67,7 +68,7 @@ export class ControlSweep implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** `assets.control.scan-lapses`: the sweep now, for the caller's court. */
   scan(actor: Actor): Promise<ScanControlsReply> {
-    requireStaff(actor);
+    requireCourtStaff(actor, 'controls');
     return this.sweep(actor.courtCode, actor);
   }
 

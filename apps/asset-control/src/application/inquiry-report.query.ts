@@ -1,3 +1,4 @@
+import { requireCourtStaff } from '@writ/contracts';
 import { Injectable } from '@nestjs/common';
 import {
   CaseInquiryStatus,
@@ -17,7 +18,6 @@ import {
   type ReportAsset,
 } from '../domain/inquiry-report.js';
 import { InquiryRepository } from '../persistence/inquiry.repository.js';
-import { requireCourtStaff } from './court-staff.js';
 
 /** The inquiry report of a case, and the court's indicator 立案当日启动财产查控. */
 @Injectable()

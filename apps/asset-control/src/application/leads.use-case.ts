@@ -1,3 +1,4 @@
+import { requireCourtStaff } from '@writ/contracts';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -16,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { checkLead, leadCheckedLate, leadIsOverdue, newLead } from '../domain/lead.js';
 import { InquiryRepository } from '../persistence/inquiry.repository.js';
 import { LeadRepository, type LeadRow } from '../persistence/lead.repository.js';
-import { caseNotFound, requireCourtStaff } from './court-staff.js';
+import { caseNotFound } from './court-staff.js';
 
 function viewOf(lead: LeadRow, today: string): LeadView {
   return {

@@ -1,3 +1,4 @@
+import { requireCourtStaff } from '@writ/contracts';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import {
   CodedError,
@@ -28,7 +29,6 @@ import {
 import { InquiryRepository } from '../persistence/inquiry.repository.js';
 import { ResearchRepository } from '../persistence/research.repository.js';
 import { InquiryDispatcher } from './inquiry-dispatcher.js';
-import { requireCourtStaff } from './court-staff.js';
 import { ResearchRounds } from './research-rounds.js';
 
 /** Its own inbox consumer: the same `case.registered` is also handled by the start of inquiries. */

@@ -1,3 +1,4 @@
+import { requireCourtStaff } from '@writ/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CodedError,
@@ -13,7 +14,7 @@ import { inquiryResent } from '../domain/inquiry-resend.js';
 import type { AssetInquiryRecord } from '../persistence/inquiry.orm-entity.js';
 import { InquiryRepository } from '../persistence/inquiry.repository.js';
 import { ResearchRepository } from '../persistence/research.repository.js';
-import { caseNotFound, requireCourtStaff } from './court-staff.js';
+import { caseNotFound } from './court-staff.js';
 import { InquiryDispatcher } from './inquiry-dispatcher.js';
 
 /**

@@ -1,3 +1,4 @@
+import { requireCourtStaff } from '@writ/contracts';
 import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import {
@@ -14,7 +15,6 @@ import {
 } from '@writ/contracts';
 import { BusContext } from '@writ/platform';
 import { InquiryReportQuery } from '../application/inquiry-report.query.js';
-import { requireCourtStaff } from '../application/court-staff.js';
 import { ResearchUseCase } from '../application/research.use-case.js';
 import { ResendInquiriesUseCase } from '../application/resend-inquiries.use-case.js';
 

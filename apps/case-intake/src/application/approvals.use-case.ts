@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  requireCourtStaff,
   ApprovalStatus,
   CodedError,
-  COURT_STAFF_ROLES,
   ErrorCode,
   type Actor,
   type ApprovalView,
@@ -73,14 +73,6 @@ export function toApprovalView(a: ApprovalRequest): ApprovalView {
     ...(a.decidedAt ? { decidedAt: a.decidedAt.toISOString() } : {}),
     ...(a.comment ? { comment: a.comment } : {}),
   };
-}
-
-function assertCourtStaff(actor: Actor): void {
-  if (!actor.roles.some((role) => COURT_STAFF_ROLES.includes(role))) {
-    throw new CodedError(ErrorCode.Forbidden, 'approval requests are seen by court staff only', {
-      rule: 'COURT_STAFF_ONLY',
-    });
-  }
 }
 
 /** An approval request to open, inside the transaction of the decision that needs it. */
@@ -156,7 +148,7 @@ export class ApprovalsUseCase {
   }
 
   async list(query: ListApprovalsQuery, actor: Actor): Promise<ListApprovalsReply> {
-    assertCourtStaff(actor);
+    requireCourtStaff(actor, 'approval requests');
     const { items, total } = await this.approvals.list(this.unitOfWork.manager, {
       courtCode: actor.courtCode,
       page: query.page,
