@@ -67,6 +67,8 @@ export interface FoundTarget {
   valueFen: Fen;
 }
 
+const ACTION_COLUMNS = `id, control_id, case_id, request_key, action, status, amount_fen::text, term_months, reason`;
+
 const CONTROL_COLUMNS = `id, case_id, court_code, request_key, kind, agency_kind, asset_id, respondent_id_number, holder,
   identifier, description, requested_fen::text, amount_fen::text, deducted_fen::text, status, term_months,
   effective_on::text, expires_on::text, renewals, queued_behind, agency_note, note, ordered_at, ended_on::text,
@@ -352,8 +354,7 @@ export class ControlRepository {
 
   async findAction(manager: EntityManager, id: string, lock = false): Promise<ControlAction | null> {
     const rows = await manager.query<Row[]>(
-      `SELECT id, control_id, case_id, request_key, action, status, amount_fen::text, term_months, reason
-         FROM control_action WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      `SELECT ${ACTION_COLUMNS} FROM control_action WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [id],
     );
     return rows[0] ? actionOf(rows[0]) : null;
@@ -365,8 +366,7 @@ export class ControlRepository {
     requestKey: string,
   ): Promise<ControlAction | null> {
     const rows = await manager.query<Row[]>(
-      `SELECT id, control_id, case_id, request_key, action, status, amount_fen::text, term_months, reason
-         FROM control_action WHERE case_id = $1 AND request_key = $2`,
+      `SELECT ${ACTION_COLUMNS} FROM control_action WHERE case_id = $1 AND request_key = $2`,
       [caseId, requestKey],
     );
     return rows[0] ? actionOf(rows[0]) : null;

@@ -23,13 +23,14 @@ import {
 } from '../domain/enforcement-case.js';
 import { initialTimeline } from '../domain/flow-nodes.js';
 import { statutoryDeadline, statutoryMonthsOf } from '../domain/statutory-period.js';
-import { assignOfficer, triage } from '../domain/triage.js';
+import { triage } from '../domain/triage.js';
 import { CaseLifeRepository } from '../persistence/case-life.repository.js';
 import { CaseMetricsRecorder } from '../persistence/case-metrics.recorder.js';
 import { CaseRepository, type CaseAssignment } from '../persistence/case.repository.js';
 import { CourtSettingsRepository } from '../persistence/court-settings.repository.js';
 import { FlowNodeRepository } from '../persistence/flow-node.repository.js';
 import { toCaseDetail } from './case-views.js';
+import { assignmentFor } from './officer-assignment.js';
 import { requestHashOf } from './request-hash.js';
 
 function isRequestKeyTaken(error: unknown): boolean {
@@ -147,11 +148,12 @@ export class RegisterCaseUseCase {
       { caseType: application.caseType, claimAmountFen: application.claimAmountFen },
       settings.triage,
     );
-    const candidates = settings.teams.filter((t) => t.track === decision.track).flatMap((t) => t.officerIds);
-    const officer = assignOfficer(
+    const officer = await assignmentFor(
+      this.lives,
+      tx.manager,
+      actor.courtCode,
       decision.track,
       settings.teams,
-      await this.lives.openCasesByOfficer(tx.manager, actor.courtCode, candidates),
     );
     const assignment: CaseAssignment = { ...decision, ...(officer ?? {}) };
     const months = statutoryMonthsOf(application.basis.kind);

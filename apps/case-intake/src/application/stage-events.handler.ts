@@ -17,11 +17,12 @@ import { Inbox, type Transaction } from '@writ/platform';
 import { closedCaseFactsOf, deadlineOf, type CaseLife } from '../domain/case-life.js';
 import { CaseMetricsRecorder } from '../persistence/case-metrics.recorder.js';
 import { FlowSignal } from '../domain/flow-nodes.js';
-import { assignOfficer, triage } from '../domain/triage.js';
+import { triage } from '../domain/triage.js';
 import { CaseLifeRepository } from '../persistence/case-life.repository.js';
 import { CourtSettingsRepository } from '../persistence/court-settings.repository.js';
 import { CloseCaseUseCase } from './close-case.use-case.js';
 import { FlowProgress } from './flow-progress.js';
+import { assignmentFor } from './officer-assignment.js';
 import { ResumeCaseUseCase } from './resume-case.use-case.js';
 
 const CONSUMER = 'case-intake';
@@ -77,13 +78,12 @@ export class StageEventsHandler {
         );
         if (decision.track !== life.track) {
           // the case moves to the new track's team, to its least-loaded officer (or stays if it has none)
-          const candidates = settings.teams
-            .filter((t) => t.track === decision.track)
-            .flatMap((t) => t.officerIds);
-          const officer = assignOfficer(
+          const officer = await assignmentFor(
+            this.lives,
+            tx.manager,
+            life.courtCode,
             decision.track,
             settings.teams,
-            await this.lives.openCasesByOfficer(tx.manager, life.courtCode, candidates),
           );
           after = {
             ...after,

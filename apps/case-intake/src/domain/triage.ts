@@ -54,12 +54,17 @@ export interface Assignment {
  * (ties: the team's own order), so a busy officer is not given more. Null when the court has no team
  * for the track.
  */
+/** The team that takes a track's cases: the first one of that track with officers in it. */
+export function teamForTrack(track: Track, teams: readonly Team[]): Team | undefined {
+  return teams.find((t) => t.track === track && t.officerIds.length > 0);
+}
+
 export function assignOfficer(
   track: Track,
-  teams: Team[],
+  teams: readonly Team[],
   openCasesByOfficer: ReadonlyMap<string, number>,
 ): Assignment | null {
-  const team = teams.find((t) => t.track === track && t.officerIds.length > 0);
+  const team = teamForTrack(track, teams);
   if (!team) return null;
   let chosen = team.officerIds[0]!;
   for (const officer of team.officerIds) {
