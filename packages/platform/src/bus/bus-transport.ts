@@ -1,4 +1,9 @@
-import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import {
+  BaseRpcContext,
+  Server,
+  type CustomTransportStrategy,
+  type MessageHandler,
+} from '@nestjs/microservices';
 import {
   CodedError,
   ErrorCode,
@@ -42,6 +47,19 @@ export class BusContext extends BaseRpcContext<[string, BusHeaders, EventEnvelop
   get correlationId(): string | undefined {
     return this.args[2]?.correlationId ?? this.args[1][Headers.CorrelationId];
   }
+}
+
+/**
+ * How many events a handler takes at once: `@EventPattern(Events.X, { concurrency: 16 })`. Nest chains
+ * the handlers of one event type; the largest figure among them applies to the chain.
+ */
+function eventConcurrencyOf(handler: MessageHandler): number {
+  let concurrency = 1;
+  for (let h: MessageHandler | undefined = handler; h; h = h.next) {
+    const asked = (h.extras as { concurrency?: unknown } | undefined)?.concurrency;
+    if (typeof asked === 'number' && asked > concurrency) concurrency = asked;
+  }
+  return concurrency;
 }
 
 /**
@@ -96,17 +114,22 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
     for (const [pattern, handler] of this.messageHandlers) {
       if (handler.isEventHandler) {
         this.running.push(
-          await this.bus.consume(this.service, pattern, async (envelope) => {
-            const context = new BusContext([pattern, {}, envelope]);
-            await runInContext(
-              { correlationId: envelope.correlationId, causationId: envelope.id, actor: envelope.actor },
-              () =>
-                this.observed(pattern, async () => {
-                  const result = this.transformToObservable(await handler(envelope, context));
-                  await lastValueFrom(result, { defaultValue: undefined });
-                }),
-            );
-          }),
+          await this.bus.consume(
+            this.service,
+            pattern,
+            async (envelope) => {
+              const context = new BusContext([pattern, {}, envelope]);
+              await runInContext(
+                { correlationId: envelope.correlationId, causationId: envelope.id, actor: envelope.actor },
+                () =>
+                  this.observed(pattern, async () => {
+                    const result = this.transformToObservable(await handler(envelope, context));
+                    await lastValueFrom(result, { defaultValue: undefined });
+                  }),
+              );
+            },
+            { concurrency: eventConcurrencyOf(handler) },
+          ),
         );
       } else {
         this.running.push(

@@ -9,6 +9,20 @@ export type EventHandler = (envelope: EventEnvelope) => Promise<void>;
 /** A reply as it crosses the wire: the value, or a typed error. */
 export type WireReply = { ok: true; data: unknown } | { ok: false; error: WireError };
 
+export interface ConsumeOptions {
+  /** events handled at once by this consumer in this process; 1 (the default) handles them one by one */
+  concurrency?: number;
+}
+
+/**
+ * What must not be handled side by side: events of the same case (their `data.caseId`). An event that
+ * names no case orders with nothing.
+ */
+export function orderingKeyOf(envelope: EventEnvelope): string {
+  const data = envelope.data as { caseId?: unknown } | null | undefined;
+  return typeof data?.caseId === 'string' ? `case:${data.caseId}` : `event:${envelope.id}`;
+}
+
 export interface Stoppable {
   stop(): Promise<void>;
 }
@@ -30,8 +44,17 @@ export interface MessageBus {
   ): Promise<unknown>;
   /** Publish an event durably; resolves once the broker has it (or, in-process, once handled). */
   publish(envelope: EventEnvelope): Promise<void>;
-  /** Durable consumption of one event type by one named consumer; redelivers until the handler succeeds. */
-  consume(consumer: string, eventType: string, handler: EventHandler): Promise<Stoppable>;
+  /**
+   * Durable consumption of one event type by one named consumer; redelivers until the handler succeeds.
+   * With `concurrency` above 1, up to that many events are handled at once, but never two of the same
+   * case (see `orderingKeyOf`), so one case's events still arrive in order.
+   */
+  consume(
+    consumer: string,
+    eventType: string,
+    handler: EventHandler,
+    options?: ConsumeOptions,
+  ): Promise<Stoppable>;
   isHealthy(): Promise<boolean>;
   close(): Promise<void>;
 }

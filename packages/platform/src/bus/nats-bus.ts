@@ -7,6 +7,7 @@ import {
   StorageType,
   type JetStreamClient,
   type JetStreamManager,
+  type JsMsg,
 } from '@nats-io/jetstream';
 import {
   connect,
@@ -21,7 +22,9 @@ import { ErrorCode, Headers, type EventEnvelope } from '@writ/contracts';
 import type { Logger } from 'pino';
 import {
   BusRequestError,
+  orderingKeyOf,
   type BusHeaders,
+  type ConsumeOptions,
   type EventHandler,
   type MessageBus,
   type RequestHandler,
@@ -210,7 +213,12 @@ export class NatsBus implements MessageBus {
     }
   }
 
-  async consume(consumer: string, eventType: string, handler: EventHandler): Promise<Stoppable> {
+  async consume(
+    consumer: string,
+    eventType: string,
+    handler: EventHandler,
+    options: ConsumeOptions = {},
+  ): Promise<Stoppable> {
     const durable = `${consumer}--${eventType}`.replace(/[.*>\s]/g, '_');
     try {
       await this.jsm.consumers.info(this.streamName, durable);
@@ -231,8 +239,25 @@ export class NatsBus implements MessageBus {
       }
     }
     const js = await this.js.consumers.get(this.streamName, durable);
-    const messages = await js.consume({ max_messages: 32 });
+    const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+    const messages = await js.consume({ max_messages: Math.max(32, concurrency * 2) });
+    const handleOne = async (m: JsMsg, envelope: EventEnvelope): Promise<void> => {
+      try {
+        await handler(envelope);
+        m.ack();
+      } catch (error) {
+        const delay = Math.min(30_000, 500 * 2 ** Math.min(m.info.deliveryCount, 6));
+        this.logger.warn(
+          { err: error, eventId: envelope.id, durable, delay },
+          'event handler failed; will redeliver',
+        );
+        m.nak(delay);
+      }
+    };
     const loop = (async () => {
+      // events of one case wait for each other; events of different cases run side by side
+      const inFlight = new Set<Promise<void>>();
+      const lastOfKey = new Map<string, Promise<void>>();
       for await (const m of messages) {
         let envelope: EventEnvelope;
         try {
@@ -242,18 +267,18 @@ export class NatsBus implements MessageBus {
           m.term();
           continue;
         }
-        try {
-          await handler(envelope);
-          m.ack();
-        } catch (error) {
-          const delay = Math.min(30_000, 500 * 2 ** Math.min(m.info.deliveryCount, 6));
-          this.logger.warn(
-            { err: error, eventId: envelope.id, durable, delay },
-            'event handler failed; will redeliver',
-          );
-          m.nak(delay);
-        }
+        const key = orderingKeyOf(envelope);
+        const task: Promise<void> = (lastOfKey.get(key) ?? Promise.resolve())
+          .then(() => handleOne(m, envelope))
+          .finally(() => {
+            inFlight.delete(task);
+            if (lastOfKey.get(key) === task) lastOfKey.delete(key);
+          });
+        lastOfKey.set(key, task);
+        inFlight.add(task);
+        if (inFlight.size >= concurrency) await Promise.race(inFlight);
       }
+      await Promise.all(inFlight);
     })();
     const stoppable: Stoppable = {
       stop: async () => {
