@@ -61,6 +61,17 @@ export class ServiceConfig {
   @Max(120_000)
   BUS_REQUEST_TIMEOUT_MS: number = 10_000;
 
+  /**
+   * How long the broker waits for an event's acknowledgement before handing it out again. An event
+   * held by a process that died comes back after this long; a handler slower than this may see its
+   * event twice (the inbox makes that harmless).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  EVENT_ACK_WAIT_MS: number = 30_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

@@ -121,6 +121,7 @@ export async function startService(
         config.BUS_NAMESPACE,
         logger,
         `${config.BUS_NAMESPACE}:${definition.name}`,
+        { eventAckWaitMs: config.EVENT_ACK_WAIT_MS },
       ));
   } catch (error) {
     await dataSource.destroy();

@@ -64,15 +64,22 @@ export class NatsBus implements MessageBus {
     private readonly jsm: JetStreamManager,
     private readonly namespace: string,
     private readonly logger: Logger,
+    private readonly eventAckWaitMs: number,
   ) {
     this.streamName = `${namespace.toUpperCase().replace(/-/g, '_')}_EVENTS`;
   }
 
-  static async connect(url: string, namespace: string, logger: Logger, name: string): Promise<NatsBus> {
+  static async connect(
+    url: string,
+    namespace: string,
+    logger: Logger,
+    name: string,
+    options: { eventAckWaitMs?: number } = {},
+  ): Promise<NatsBus> {
     const nc = await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
     try {
       const jsm = await jetstreamManager(nc);
-      const bus = new NatsBus(nc, jetstream(nc), jsm, namespace, logger);
+      const bus = new NatsBus(nc, jetstream(nc), jsm, namespace, logger, options.eventAckWaitMs ?? 30_000);
       await bus.ensureStream();
       return bus;
     } catch (error) {
@@ -220,8 +227,12 @@ export class NatsBus implements MessageBus {
     options: ConsumeOptions = {},
   ): Promise<Stoppable> {
     const durable = `${consumer}--${eventType}`.replace(/[.*>\s]/g, '_');
+    const ackWait = this.eventAckWaitMs * 1_000_000;
     try {
-      await this.jsm.consumers.info(this.streamName, durable);
+      const existing = await this.jsm.consumers.info(this.streamName, durable);
+      if (existing.config.ack_wait !== ackWait) {
+        await this.jsm.consumers.update(this.streamName, durable, { ack_wait: ackWait });
+      }
     } catch {
       try {
         await this.jsm.consumers.add(this.streamName, {
@@ -229,7 +240,7 @@ export class NatsBus implements MessageBus {
           filter_subject: this.eventSubject(eventType),
           ack_policy: AckPolicy.Explicit,
           deliver_policy: DeliverPolicy.All,
-          ack_wait: 30 * 1_000_000_000,
+          ack_wait: ackWait,
         });
       } catch (error) {
         // another replica added it first
