@@ -3,6 +3,7 @@ import { startService, type RunningService, type ServiceDefinition, type StartOp
 import { AgencySandboxModule } from './agency-sandbox.module.js';
 import { AgencyInquiryLog1764300000700 } from './persistence/migrations/1764300000700-agency-inquiry-log.js';
 import { InquiryLogRepeats1764300000750 } from './persistence/migrations/1764300000750-inquiry-log-repeats.js';
+import { AgencyControlLog1764300000780 } from './persistence/migrations/1764300000780-agency-control-log.js';
 import { loadSandboxConfig } from './sandbox.config.js';
 
 /** agency-sandbox: stands in for the outside agencies of the 总对总 inquiry network. */
@@ -12,7 +13,7 @@ export const agencySandboxService: ServiceDefinition = {
   version: '0.1.0',
   module: AgencySandboxModule,
   entities: [],
-  migrations: [AgencyInquiryLog1764300000700, InquiryLogRepeats1764300000750],
+  migrations: [AgencyInquiryLog1764300000700, InquiryLogRepeats1764300000750, AgencyControlLog1764300000780],
 };
 
 export async function startAgencySandbox(options?: StartOptions): Promise<RunningService> {

@@ -1,5 +1,6 @@
 import {
   AgencyKind,
+  AssetClass,
   agencyInquireSubject,
   PartyKind,
   Subjects,
@@ -9,11 +10,17 @@ import { uniqueSuffix, type BusClient, type RunningService, rejection, TestNames
 import { expectedFindings, startAgencySandbox } from '../src/app.js';
 
 const DEBTOR = '11010519491231002X';
+const CLASS_OF: Record<string, AssetClass> = {
+  [AgencyKind.BankDeposit]: AssetClass.Deposit,
+  [AgencyKind.Vehicle]: AssetClass.Movable,
+  [AgencyKind.RealEstate]: AssetClass.RealEstate,
+};
 
 function inquiry(kind: AgencyKind): AgencyInquiryRequest {
   return {
     inquiryId: `inq-${uniqueSuffix()}`,
     kind,
+    assetClass: CLASS_OF[kind]!,
     subjectKind: PartyKind.NaturalPerson,
     subjectIdNumber: DEBTOR,
     subjectName: '张三',
@@ -50,7 +57,7 @@ describe('agency-sandbox answers an inquiry id once, as a real agency does by it
     const first = await client.request(agencyInquireSubject(AgencyKind.BankDeposit), request);
     const again = await client.request(agencyInquireSubject(AgencyKind.BankDeposit), request);
     expect(again).toEqual(first);
-    expect(first.findings).toEqual(expectedFindings(AgencyKind.BankDeposit, DEBTOR));
+    expect(first.findings).toEqual(expectedFindings(AgencyKind.BankDeposit, AssetClass.Deposit, DEBTOR));
     const n = first.findings.length;
     expect(await outcomes(request.inquiryId)).toEqual([`ANSWERED:${n}`, `REPEATED:${n}`]);
   });

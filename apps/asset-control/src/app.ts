@@ -11,6 +11,9 @@ import {
 import { AssetInquiry1764300000200 } from './persistence/migrations/1764300000200-asset-inquiry.js';
 import { Controls1764300000300 } from './persistence/migrations/1764300000300-controls.js';
 import { LeadsAndResearch1764300000400 } from './persistence/migrations/1764300000400-leads-and-research.js';
+import { AgencyCatalog1764300000500 } from './persistence/migrations/1764300000500-agency-catalog.js';
+import { LedgerRecoveryAndCarriedControls1764300000600 } from './persistence/migrations/1764300000600-ledger-recovery-and-carried-controls.js';
+import { ControlApprovalsAndHandOver1764300000650 } from './persistence/migrations/1764300000650-control-approvals-and-hand-over.js';
 
 /** asset-control: 财产查控 — inquiries to every agency from the day of registration. */
 export const assetControlService: ServiceDefinition = {
@@ -19,7 +22,14 @@ export const assetControlService: ServiceDefinition = {
   version: '0.1.0',
   module: AssetControlModule,
   entities: [InquiryBatchRecord, AssetInquiryRecord, FoundAssetRecord],
-  migrations: [AssetInquiry1764300000200, Controls1764300000300, LeadsAndResearch1764300000400],
+  migrations: [
+    AssetInquiry1764300000200,
+    Controls1764300000300,
+    LeadsAndResearch1764300000400,
+    AgencyCatalog1764300000500,
+    LedgerRecoveryAndCarriedControls1764300000600,
+    ControlApprovalsAndHandOver1764300000650,
+  ],
 };
 
 export async function startAssetControl(options?: StartOptions): Promise<RunningService> {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AgencyKind,
-  ALL_AGENCY_KINDS,
+  AssetClass,
   AssetValueKind,
   CaseInquiryStatus,
   CaseType,
@@ -29,6 +28,7 @@ import {
 import { expectedFindings, startAgencySandbox } from '@writ/agency-sandbox';
 import { startAssetControl } from '../src/app.js';
 import { StartInquiriesUseCase } from '../src/application/start-inquiries.use-case.js';
+import { kindsFor, NATIONAL_CATALOG, requireKind } from '../src/domain/agency-catalog.js';
 
 const COURT = '辽1104';
 const officer = testActor({ courtCode: COURT });
@@ -76,12 +76,25 @@ function caseRegistered(
   };
 }
 
+/** The national kinds asked about a respondent of this kind, in the catalog's order. */
+function kindsOf(respondent: { kind: PartyKind }): string[] {
+  return kindsFor(NATIONAL_CATALOG, COURT, respondent).map((k) => k.code);
+}
+const classOf = (kind: string) => requireKind(NATIONAL_CATALOG, kind).assetClass;
+
 /** What the findings of one respondent must be: every agency's records, in the order of the kinds. */
-function predicted(idNumber: string) {
-  return ALL_AGENCY_KINDS.flatMap((kind) =>
-    expectedFindings(kind, idNumber).map((f) => ({ ...f, kind, respondentIdNumber: idNumber })),
+function predicted(respondent: { kind: PartyKind; idNumber: string }) {
+  const idNumber = respondent.idNumber;
+  return kindsOf(respondent).flatMap((kind) =>
+    expectedFindings(kind, classOf(kind), idNumber).map((f) => ({
+      ...f,
+      kind,
+      respondentIdNumber: idNumber,
+    })),
   );
 }
+const PERSON_KINDS = kindsOf({ kind: PartyKind.NaturalPerson });
+const COMPANY_KINDS = kindsOf(COMPANY);
 
 function withoutIds(assets: GetFindingsReply['assets']) {
   return assets.map(({ id: _id, ...rest }) => rest);
@@ -138,12 +151,12 @@ describe('财产查控: asset-control asks every agency about a registered case�
     await bus.publish(firstCase);
     const result = await completed(firstCase.data.caseId);
 
-    expect(result.inquiries).toHaveLength(2 * ALL_AGENCY_KINDS.length);
+    expect(result.inquiries).toHaveLength(PERSON_KINDS.length + COMPANY_KINDS.length);
     expect(
       result.inquiries.every((i) => i.status === InquiryStatus.Answered && i.attempts === 1 && i.answeredAt),
     ).toBe(true);
-    expect(result.inquiries.slice(0, ALL_AGENCY_KINDS.length).map((i) => i.kind)).toEqual(ALL_AGENCY_KINDS);
-    const expected = [...predicted(person(1).idNumber), ...predicted(COMPANY.idNumber)];
+    expect(result.inquiries.map((i) => i.kind)).toEqual([...PERSON_KINDS, ...COMPANY_KINDS]);
+    const expected = [...predicted(person(1)), ...predicted(COMPANY)];
     expect(expected.length).toBeGreaterThan(0);
     expect(withoutIds(result.assets)).toEqual(expected);
 
@@ -152,12 +165,12 @@ describe('财产查控: asset-control asks every agency about a registered case�
     expect(event!.data).toEqual({
       caseId: firstCase.data.caseId,
       caseNumber: firstCase.data.caseNumber,
-      answered: 18,
+      answered: PERSON_KINDS.length + COMPANY_KINDS.length,
       failed: 0,
       assetsFound: expected.length,
       totalValueFen: expected.reduce((sum, a) => sum + a.amountFen, 0),
       depositsFoundFen: expected
-        .filter((a) => a.kind === AgencyKind.BankDeposit && a.valueKind === AssetValueKind.Balance)
+        .filter((a) => classOf(a.kind) === AssetClass.Deposit && a.valueKind === AssetValueKind.Balance)
         .reduce((sum, a) => sum + a.amountFen, 0),
     });
     // the thread of the registration runs through to the completion
@@ -168,7 +181,7 @@ describe('财产查控: asset-control asks every agency about a registered case�
       `SELECT action, count(*)::int AS n FROM audit_log GROUP BY action ORDER BY action`,
     );
     expect(audit).toEqual([
-      { action: 'asset.inquiry.answer', n: 18 },
+      { action: 'asset.inquiry.answer', n: PERSON_KINDS.length + COMPANY_KINDS.length },
       { action: 'asset.inquiry.complete', n: 1 },
       { action: 'asset.inquiry.start', n: 1 },
     ]);
@@ -211,13 +224,14 @@ describe('财产查控: asset-control asks every agency about a registered case�
     }
     const [event, ...more] = await completionEvents(registered.data.caseId);
     expect(more).toHaveLength(0);
-    expect(event!.data).toMatchObject({ answered: 0, failed: 9, assetsFound: 0, totalValueFen: 0 });
+    const n = PERSON_KINDS.length;
+    expect(event!.data).toMatchObject({ answered: 0, failed: n, assetsFound: 0, totalValueFen: 0 });
     // the agencies were asked exactly max-attempts times per inquiry
     const asked = await sandbox.dataSource.query<{ outcome: string; n: number }[]>(
       `SELECT outcome, count(*)::int AS n FROM agency_inquiry_log WHERE case_number = $1 GROUP BY outcome`,
       [registered.data.caseNumber],
     );
-    expect(asked).toEqual([{ outcome: 'FAILED', n: 27 }]);
+    expect(asked).toEqual([{ outcome: 'FAILED', n: 3 * n }]);
     // and every attempt is in the audit trail: two retries and the final failure per inquiry
     const trail = await service.dataSource.query<{ action: string; n: number }[]>(
       `SELECT a.action, count(*)::int AS n FROM audit_log a JOIN asset_inquiry i ON i.id::text = a.entity_id
@@ -225,8 +239,8 @@ describe('财产查控: asset-control asks every agency about a registered case�
       [registered.data.caseId],
     );
     expect(trail).toEqual([
-      { action: 'asset.inquiry.fail', n: 9 },
-      { action: 'asset.inquiry.retry', n: 18 },
+      { action: 'asset.inquiry.fail', n },
+      { action: 'asset.inquiry.retry', n: 2 * n },
     ]);
   });
 
@@ -251,13 +265,13 @@ describe('财产查控: asset-control asks every agency about a registered case�
     await Promise.all(cases.map((c) => bus.publish(c)));
     for (const registered of cases) {
       const result = await completed(registered.data.caseId);
-      expect(result.inquiries).toHaveLength(registered.data.respondents.length * ALL_AGENCY_KINDS.length);
+      expect(result.inquiries).toHaveLength(registered.data.respondents.length * PERSON_KINDS.length);
       expect(result.inquiries.filter((i) => i.status === InquiryStatus.Pending)).toEqual([]);
       const answeredKinds = result.inquiries
         .filter((i) => i.status === InquiryStatus.Answered)
         .map((i) => `${i.respondentIdNumber}/${i.kind}`);
       const expected = registered.data.respondents
-        .flatMap((r) => predicted(r.idNumber))
+        .flatMap((r) => predicted(r))
         .filter((a) => answeredKinds.includes(`${a.respondentIdNumber}/${a.kind}`));
       expect(withoutIds(result.assets)).toEqual(expected);
       const [event] = await completionEvents(registered.data.caseId);
@@ -281,7 +295,7 @@ describe('财产查控: asset-control asks every agency about a registered case�
           WHERE case_number = ANY($1::text[]) GROUP BY inquiry_id`,
         [cases.map((c) => c.data.caseNumber)],
       );
-      expect(asked).toHaveLength(4 * 2 * ALL_AGENCY_KINDS.length);
+      expect(asked).toHaveLength(4 * 2 * PERSON_KINDS.length);
       expect(asked.filter((row) => row.n !== 1)).toEqual([]);
       for (const registered of cases) expect(await completionEvents(registered.data.caseId)).toHaveLength(1);
     } finally {

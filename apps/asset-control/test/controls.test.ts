@@ -31,9 +31,14 @@ import {
   type NatsBus,
   type RunningService,
 } from '@writ/platform';
-import { expectedFindings, otherCourtHold, startAgencySandbox } from '@writ/agency-sandbox';
+import {
+  expectedFindings,
+  otherCourtHold as heldByOtherCourt,
+  startAgencySandbox,
+} from '@writ/agency-sandbox';
 import { startAssetControl } from '../src/app.js';
 import { ControlCaseUseCase } from '../src/application/control-case.use-case.js';
+import { NATIONAL_CATALOG, requireKind } from '../src/domain/agency-catalog.js';
 
 const COURT = '辽1104';
 const officer = testActor({ courtCode: COURT, roles: [Role.Officer] });
@@ -45,11 +50,15 @@ function residentId(n: number): string {
   return body + [...'0123456789X'].find((c) => isValidResidentIdNumber(body + c))!;
 }
 
+const classOf = (kind: AgencyKind) => requireKind(NATIONAL_CATALOG, kind).assetClass;
+const otherCourtHold = (kind: AgencyKind, identifier: string) =>
+  heldByOtherCourt(kind, classOf(kind), identifier);
+
 /** The first respondent on whom the agency of `kind` holds a record that `fits`, as the sandbox answers. */
 function respondentWith(kind: AgencyKind, fits: (f: AgencyFinding) => boolean, from = 100) {
   for (let n = from; n < from + 2000; n++) {
     const idNumber = residentId(n);
-    const record = expectedFindings(kind, idNumber).find(fits);
+    const record = expectedFindings(kind, classOf(kind), idNumber).find(fits);
     if (record) return { kind: PartyKind.NaturalPerson, name: `被执行人${n}`, idNumber, record };
   }
   throw new Error(`no respondent with such a ${kind} record`);
@@ -362,11 +371,21 @@ describe('财产控制: freeze, seize, deduct, renew and release, within the lim
       order({ caseId: houseCase.caseId, kind: ControlKind.Seize, assetId: free.id }),
     );
     expect(twice.wire).toMatchObject({ code: ErrorCode.InvalidState, rule: 'ONE_CONTROL_PER_ASSET' });
-    const released = await client.request(
+    const asked = await client.request(
       Subjects.Assets.ReleaseControl,
       { requestKey: randomUUID(), controlId: seized.id, reason: '被执行人提供担保' },
       { actor: officer },
     );
+    // before the claim is paid a release waits for the director (审批), who sends it on approval
+    expect(asked).toMatchObject({ status: ControlStatus.Effective, pendingApproval: { action: 'RELEASE' } });
+    const director = testActor({ id: 'user-director-1', courtCode: COURT, roles: [Role.Director] });
+    const decided = await client.request(
+      Subjects.Assets.DecideControlApproval,
+      { approvalId: asked.pendingApproval!.approvalId, approve: true },
+      { actor: director },
+    );
+    expect(decided.orderStatus).toBe('DONE');
+    const released = (await list(houseCase.caseId)).controls.find((c) => c.id === seized.id)!;
     expect(released).toMatchObject({
       status: ControlStatus.Released,
       endReason: ControlEndReason.Released,

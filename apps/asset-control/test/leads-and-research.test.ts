@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ALL_AGENCY_KINDS,
   AssetValueKind,
   CaseInquiryStatus,
   CaseType,
@@ -33,6 +32,7 @@ import {
   type RunningService,
 } from '@writ/platform';
 import { expectedFindings, startAgencySandbox } from '@writ/agency-sandbox';
+import { kindsFor, NATIONAL_CATALOG, requireKind } from '../src/domain/agency-catalog.js';
 import { startAssetControl } from '../src/app.js';
 
 const COURT = '辽1104';
@@ -80,9 +80,19 @@ function caseRegistered(
   );
 }
 
-function predicted(idNumber: string) {
-  return ALL_AGENCY_KINDS.flatMap((kind) =>
-    expectedFindings(kind, idNumber).map((f) => ({ ...f, kind, respondentIdNumber: idNumber })),
+/** The national kinds asked about a respondent of this kind, in the catalog's order. */
+const kindsOf = (respondent: { kind: PartyKind }) =>
+  kindsFor(NATIONAL_CATALOG, COURT, respondent).map((k) => k.code);
+const N = kindsOf({ kind: PartyKind.NaturalPerson }).length;
+
+function predicted(respondent: { kind: PartyKind; idNumber: string }) {
+  const idNumber = respondent.idNumber;
+  return kindsOf(respondent).flatMap((kind) =>
+    expectedFindings(kind, requireKind(NATIONAL_CATALOG, kind).assetClass, idNumber).map((f) => ({
+      ...f,
+      kind,
+      respondentIdNumber: idNumber,
+    })),
   );
 }
 
@@ -242,17 +252,17 @@ describe('财产线索, re-sending failed inquiries, the inquiry report, and the
       await bus.publish(failing);
       await completed(failing.data.caseId);
       const r = await report();
-      expect(r.totals).toEqual({ answered: 0, failed: 9, pending: 0, assetsFound: 0, valueFen: 0 });
-      expect(r.respondents[0]!.failed.map((f) => f.kind)).toEqual(ALL_AGENCY_KINDS);
+      expect(r.totals).toEqual({ answered: 0, failed: N, pending: 0, assetsFound: 0, valueFen: 0 });
+      expect(r.respondents[0]!.failed.map((f) => f.kind)).toEqual(kindsOf(person(2)));
       expect(r.respondents[0]!.failed[0]).toMatchObject({ attempts: 1, round: 0 });
       expect(await announced()).toHaveLength(1);
     });
 
     it('sends them again; a failure that repeats announces nothing new', async () => {
       const again = await resend();
-      expect(again.inquiryIds).toHaveLength(9);
+      expect(again.inquiryIds).toHaveLength(N);
       await completed(failing.data.caseId, 'the re-sent inquiries to fail again');
-      expect((await report()).totals.failed).toBe(9);
+      expect((await report()).totals.failed).toBe(N);
       expect(await announced()).toHaveLength(1);
     });
 
@@ -262,11 +272,11 @@ describe('财产线索, re-sending failed inquiries, the inquiry report, and the
       expect((await resend(firstFailed!.inquiryId)).inquiryIds).toEqual([firstFailed!.inquiryId]);
       await completed(failing.data.caseId, 'the re-sent inquiry to be answered');
       const after = await report();
-      expect(after.totals).toMatchObject({ answered: 1, failed: 8, pending: 0 });
+      expect(after.totals).toMatchObject({ answered: 1, failed: N - 1, pending: 0 });
       expect(after.respondents[0]!.answered[0]).toMatchObject({ inquiryId: firstFailed!.inquiryId });
       const events = await announced();
       expect(events).toHaveLength(2);
-      expect(events[1]!.data).toMatchObject({ answered: 1, failed: 8 });
+      expect(events[1]!.data).toMatchObject({ answered: 1, failed: N - 1 });
 
       // an answered inquiry has its answer
       const answered = await rejection(resend(firstFailed!.inquiryId));
@@ -274,16 +284,16 @@ describe('财产线索, re-sending failed inquiries, the inquiry report, and the
     });
 
     it('sends all the rest again, and the findings are then complete', async () => {
-      expect((await resend()).inquiryIds).toHaveLength(8);
+      expect((await resend()).inquiryIds).toHaveLength(N - 1);
       const result = await completed(failing.data.caseId, 'all re-sent inquiries to be answered');
       expect(result.inquiries.every((i) => i.status === InquiryStatus.Answered)).toBe(true);
-      expect(withoutIds(result.assets)).toEqual(predicted(person(2).idNumber));
-      expect((await announced()).at(-1)!.data).toMatchObject({ answered: 9, failed: 0 });
+      expect(withoutIds(result.assets)).toEqual(predicted(person(2)));
+      expect((await announced()).at(-1)!.data).toMatchObject({ answered: N, failed: 0 });
       expect((await resend()).inquiryIds).toEqual([]);
       const trail = await service.dataSource.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM audit_log WHERE action = 'asset.inquiry.resend'`,
       );
-      expect(trail).toEqual([{ n: 9 + 1 + 8 }]);
+      expect(trail).toEqual([{ n: N + 1 + (N - 1) }]);
       const other = await rejection(
         client.request(
           Subjects.Assets.ResendInquiries,
@@ -310,10 +320,10 @@ describe('财产线索, re-sending failed inquiries, the inquiry report, and the
         startedOnTime: true,
       });
       expect(r.respondents.map((x) => [x.respondentIdNumber, x.answered.length, x.failed.length])).toEqual([
-        [person(1).idNumber, 9, 0],
-        [COMPANY.idNumber, 9, 0],
+        [person(1).idNumber, N, 0],
+        [COMPANY.idNumber, kindsOf(COMPANY).length, 0],
       ]);
-      const expected = [...predicted(person(1).idNumber), ...predicted(COMPANY.idNumber)];
+      const expected = [...predicted(person(1)), ...predicted(COMPANY)];
       expect(r.totals.assetsFound).toBe(expected.length);
     });
 
@@ -355,7 +365,7 @@ describe('财产线索, re-sending failed inquiries, the inquiry report, and the
   });
 
   describe('终本后每6个月复查，持续5年 (DOMAIN.md §4)', () => {
-    const expected = [...predicted(person(1).idNumber), ...predicted(COMPANY.idNumber)];
+    const expected = [...predicted(person(1)), ...predicted(COMPANY)];
     const executable = expected.filter((a) => a.valueKind !== AssetValueKind.None && a.amountFen > 0);
     const found = () =>
       outbox<AssetPropertyFoundAfterClosureV1>(Events.AssetPropertyFoundAfterClosure, first.data.caseId);
@@ -435,7 +445,7 @@ describe('财产线索, re-sending failed inquiries, the inquiry report, and the
       expect(await outbox(Events.AssetInquiryCompleted, first.data.caseId)).toHaveLength(1);
       // findings show the latest state, not each round's items side by side
       const latest = await findings(first.data.caseId);
-      expect(latest.inquiries).toHaveLength(2 * ALL_AGENCY_KINDS.length);
+      expect(latest.inquiries).toHaveLength(N + kindsOf(COMPANY).length);
       expect(withoutIds(latest.assets)).toEqual(expected);
       expect(
         (

@@ -7,6 +7,7 @@ import { CaseLife1764300000200 } from './persistence/migrations/1764300000200-ca
 import { MeasuresAndApprovals1764300000300 } from './persistence/migrations/1764300000300-measures-and-approvals.js';
 import { CaseMetrics1764300000400 } from './persistence/migrations/1764300000400-case-metrics.js';
 import { OfficerCaseload1764300000500 } from './persistence/migrations/1764300000500-officer-caseload.js';
+import { PartyLegalRepresentative1764300000600 } from './persistence/migrations/1764300000600-party-legal-representative.js';
 
 /** case-intake: 执行立案 and the case's whole life. */
 export const caseIntakeService: ServiceDefinition = {
@@ -21,6 +22,7 @@ export const caseIntakeService: ServiceDefinition = {
     MeasuresAndApprovals1764300000300,
     CaseMetrics1764300000400,
     OfficerCaseload1764300000500,
+    PartyLegalRepresentative1764300000600,
   ],
 };
 

@@ -145,4 +145,61 @@ describe('case-intake registering cases over NATS, stored in PostgreSQL', () => 
     );
     expect(refused.wire.code).toBe(ErrorCode.Unauthenticated);
   });
+
+  it('carries a 执保 case into the 执 case that follows it (保全转执行), checked and linked, once', async () => {
+    const preservation = await client.request(
+      Subjects.Cases.Register,
+      application({ caseType: CaseType.Preservation }),
+      { actor },
+    );
+    const refusedBy = async (command: RegisterCaseCommand, by = actor) => {
+      const refused = await rejection(client.request(Subjects.Cases.Register, command, { actor: by }));
+      expect(refused.wire.code).toBe(ErrorCode.RuleViolated);
+      expect(refused.wire.errors?.map((e) => e.field)).toEqual(['preservationCaseId']);
+      return refused.wire.errors?.[0]?.rule;
+    };
+    const before = await caseCount(service);
+    // only an 执 case carries one on, only a 执保 case of this court, against the same respondents
+    expect(
+      await refusedBy(application({ caseType: CaseType.Resumed, preservationCaseId: preservation.id })),
+    ).toBe('preservationIntoExecution');
+    const execution = await client.request(Subjects.Cases.Register, application(), { actor });
+    expect(await refusedBy(application({ preservationCaseId: execution.id }))).toBe('isPreservationCase');
+    expect(
+      await refusedBy(
+        application({ preservationCaseId: preservation.id }),
+        testActor({ courtCode: '辽1103' }),
+      ),
+    ).toBe('preservationCaseOfCourt');
+    expect(
+      await refusedBy(
+        application({
+          preservationCaseId: preservation.id,
+          respondents: [{ kind: PartyKind.NaturalPerson, name: '李四', idNumber: '110105194912310038' }],
+        }),
+      ),
+    ).toBe('sameRespondents');
+    expect(await caseCount(service)).toBe(before + 1);
+
+    const command = application({ preservationCaseId: preservation.id });
+    const carried = await client.request(Subjects.Cases.Register, command, { actor });
+    // a retry answers with the same case; another 执 case cannot carry it again
+    expect((await client.request(Subjects.Cases.Register, command, { actor })).id).toBe(carried.id);
+    expect(await refusedBy(application({ preservationCaseId: preservation.id }))).toBe(
+      'preservationCarriedOnce',
+    );
+    const [event] = await service.dataSource.query<{ envelope: { data: Record<string, unknown> } }[]>(
+      `SELECT envelope FROM outbox WHERE type = 'case.registered' AND envelope->'data'->>'caseId' = $1`,
+      [carried.id],
+    );
+    expect(event?.envelope.data['preservationCaseId']).toBe(preservation.id);
+    expect(event?.envelope.data['relatedCaseId']).toBeUndefined();
+    const links = async (caseId: string) =>
+      (await client.request(Subjects.Cases.Timeline, { caseId }, { actor })).links.map((l) => [
+        l.caseId,
+        l.relation,
+      ]);
+    expect(await links(carried.id)).toEqual([[preservation.id, 'CARRIES_PRESERVATION']]);
+    expect(await links(preservation.id)).toEqual([[carried.id, 'PRESERVATION_CARRIED_INTO']]);
+  });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './auth/access.js';
+import { AgencyKindsController } from './http/agency-kinds.controller.js';
 import { AlertsController } from './http/alerts.controller.js';
 import { ApprovalsController } from './http/approvals.controller.js';
 import { AuthController } from './http/auth.controller.js';
@@ -8,6 +9,7 @@ import { CaseLifeController } from './http/case-life.controller.js';
 import { CasesController } from './http/cases.controller.js';
 import { CourtSettingsController } from './http/court-settings.controller.js';
 import { CourtStaffController } from './http/court-staff.controller.js';
+import { ControlApprovalsController } from './http/control-approvals.controller.js';
 import { ControlsController } from './http/controls.controller.js';
 import { InquiriesController } from './http/inquiries.controller.js';
 import { LeadsController } from './http/leads.controller.js';
@@ -33,6 +35,8 @@ import { ObjectionsController } from './http/objections.controller.js';
     CourtSettingsController,
     CourtStaffController,
     ControlsController,
+    AgencyKindsController,
+    ControlApprovalsController,
     LeadsController,
     InquiriesController,
     ResearchController,

@@ -7,6 +7,8 @@ import {
   Subjects,
 } from '@writ/contracts';
 import { openApiDocument } from '../src/openapi.js';
+import { AgencyKindsController } from '../src/http/agency-kinds.controller.js';
+import { ControlApprovalsController } from '../src/http/control-approvals.controller.js';
 import { ControlsController } from '../src/http/controls.controller.js';
 import { InquiriesController } from '../src/http/inquiries.controller.js';
 import { LeadsController } from '../src/http/leads.controller.js';
@@ -61,6 +63,68 @@ const ROUTES: Route[] = [
     body: { reason: '被执行人提供担保' },
     adds: { controlId: CONTROL_ID },
     idempotent: true,
+  },
+  {
+    method: 'POST',
+    path: `/api/controls/${CONTROL_ID}/release`,
+    subject: Subjects.Assets.ReleaseControl,
+    roles: JUDGE_OFFICER_DIRECTOR,
+    body: { amountFen: 120_000, reason: '释放超标部分' },
+    adds: { controlId: CONTROL_ID },
+    idempotent: true,
+  },
+  {
+    method: 'POST',
+    path: `/api/controls/${CONTROL_ID}/hand-to-auction`,
+    subject: Subjects.Assets.HandToAuction,
+    roles: [Role.Judge, Role.Officer],
+    body: {},
+    adds: { controlId: CONTROL_ID },
+    idempotent: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/control-approvals',
+    subject: Subjects.Assets.ListControlApprovals,
+    roles: COURT_STAFF_ROLES,
+    adds: {},
+  },
+  {
+    method: 'GET',
+    path: `/api/control-approvals?caseId=${CASE_ID}&status=APPROVED`,
+    subject: Subjects.Assets.ListControlApprovals,
+    roles: COURT_STAFF_ROLES,
+    adds: { caseId: CASE_ID, status: 'APPROVED' },
+  },
+  {
+    method: 'POST',
+    path: `/api/control-approvals/${CONTROL_ID}/decision`,
+    subject: Subjects.Assets.DecideControlApproval,
+    roles: [Role.Director],
+    body: { approve: false, comment: '担保手续不全' },
+    adds: { approvalId: CONTROL_ID },
+  },
+  {
+    method: 'GET',
+    path: '/api/agency-kinds',
+    subject: Subjects.Assets.ListAgencyKinds,
+    roles: COURT_STAFF_ROLES,
+    adds: {},
+  },
+  {
+    method: 'PUT',
+    path: '/api/agency-kinds/LN_LAND_CONTRACT',
+    subject: Subjects.Assets.PutAgencyKind,
+    roles: [Role.Director],
+    body: {
+      nameZh: '农村土地承包经营权',
+      nameEn: 'Rural land contracting rights',
+      assetClass: 'FINANCIAL_RIGHT',
+      appliesTo: ['NATURAL_PERSON'],
+      reachesLinkedPersons: false,
+      active: true,
+    },
+    adds: { code: 'LN_LAND_CONTRACT' },
   },
   {
     method: 'GET',
@@ -158,9 +222,11 @@ describe('the HTTP routes of asset control', () => {
   beforeAll(async () => {
     routes = await startRouteApp([
       ControlsController,
+      ControlApprovalsController,
       LeadsController,
       InquiriesController,
       ResearchController,
+      AgencyKindsController,
     ]);
   });
 

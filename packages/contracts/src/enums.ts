@@ -259,20 +259,76 @@ export enum EntrustmentStatus {
   Accepted = 'ACCEPTED',
 }
 
-/** The kinds of outside agency asked about a debtor's property (总对总 categories). */
-export enum AgencyKind {
-  BankDeposit = 'BANK_DEPOSIT',
-  WealthProduct = 'WEALTH_PRODUCT',
-  OnlinePayment = 'ONLINE_PAYMENT',
-  Securities = 'SECURITIES',
-  RealEstate = 'REAL_ESTATE',
-  Vehicle = 'VEHICLE',
-  BusinessRegistration = 'BUSINESS_REGISTRATION',
-  ExitEntry = 'EXIT_ENTRY',
-  Marriage = 'MARRIAGE',
+/**
+ * An agency kind (查控渠道): an open code, because which kinds exist is configuration — the national
+ * 总对总 network's categories plus a province's own 点对点 sources (DOMAIN.md §4). asset-control keeps
+ * the catalog (`assets.agency-kinds.list`); the codes below are the national ones, named so code and
+ * tests can refer to them.
+ */
+export type AgencyKind = string;
+
+/** The national 总对总 categories (DOMAIN.md §4: "16 categories / 25 items"), as codes. */
+export const AgencyKind = {
+  /** 银行存款 */
+  BankDeposit: 'BANK_DEPOSIT',
+  /** 理财产品 */
+  WealthProduct: 'WEALTH_PRODUCT',
+  /** 网络支付账户余额 (支付宝、微信支付) */
+  OnlinePayment: 'ONLINE_PAYMENT',
+  /** 证券 */
+  Securities: 'SECURITIES',
+  /** 不动产 */
+  RealEstate: 'REAL_ESTATE',
+  /** 车辆 */
+  Vehicle: 'VEHICLE',
+  /** 船舶 */
+  Vessel: 'VESSEL',
+  /** 工商登记 (股权) */
+  BusinessRegistration: 'BUSINESS_REGISTRATION',
+  /** 出入境证件 */
+  ExitEntry: 'EXIT_ENTRY',
+  /** 婚姻登记 */
+  Marriage: 'MARRIAGE',
+  /** 住房公积金 */
+  HousingFund: 'HOUSING_FUND',
+  /** 税务 */
+  Tax: 'TAX',
+  /** 社会保险 */
+  SocialInsurance: 'SOCIAL_INSURANCE',
+} as const;
+
+/** The national codes, in the order the network lists them (reports sort known kinds this way). */
+export const NATIONAL_AGENCY_KINDS: readonly AgencyKind[] = Object.values(AgencyKind);
+
+/** An agency kind's code: upper-case letters, digits and underscores, 2–40 long, e.g. LN_PROVIDENT. */
+export const AGENCY_KIND_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
+
+export function isAgencyKindCode(value: unknown): value is AgencyKind {
+  return typeof value === 'string' && AGENCY_KIND_CODE.test(value);
 }
 
-export const ALL_AGENCY_KINDS: readonly AgencyKind[] = Object.values(AgencyKind);
+/**
+ * What the law treats a record as, which decides the controls it takes and their longest term
+ * (民诉解释 2022 Art 485: deposits 1 year, movables 2 years, real estate and other property rights 3).
+ */
+export enum AssetClass {
+  /** 存款类: money in an account (bank deposits, online-payment balances, housing fund); 冻结、扣划; 12 months */
+  Deposit = 'DEPOSIT',
+  /** 其他财产权: wealth products, securities, equity; 冻结; 36 months */
+  FinancialRight = 'FINANCIAL_RIGHT',
+  /** 不动产: 查封; 36 months */
+  RealEstate = 'REAL_ESTATE',
+  /** 动产 (vehicles, vessels): 查封、扣押; 24 months */
+  Movable = 'MOVABLE',
+  /** 信息类: exit-entry, marriage, tax, social insurance — no control; findings are information */
+  Information = 'INFORMATION',
+}
+
+/** The role of a person reached through an organisation respondent. */
+export enum LinkedRole {
+  /** 法定代表人 */
+  LegalRepresentative = 'LEGAL_REPRESENTATIVE',
+}
 
 /** How far the inquiry of one agency kind about one respondent has gone. */
 export enum InquiryStatus {

@@ -11,6 +11,8 @@ import type { CaseMeasureChangedV1 } from './events/case-measure-changed.v1.js';
 import type { CaseObjectionDecidedV1, CaseObjectionFiledV1 } from './events/case-objection.v1.js';
 import type { CaseRegisteredV1 } from './events/case-registered.v1.js';
 import type { CaseSuspendedV1 } from './events/case-suspended.v1.js';
+import type { CaseSuspensionLiftedV1 } from './events/case-suspension-lifted.v1.js';
+import type { AssetPropertyHandedToAuctionV1 } from './events/asset-property-handed-to-auction.v1.js';
 import type { LedgerClaimFullyPaidV1 } from './events/ledger-claim-fully-paid.v1.js';
 import type { LedgerMoneyPaidOutV1 } from './events/ledger-money-paid-out.v1.js';
 import type { LedgerMoneyReceivedV1 } from './events/ledger-money-received.v1.js';
@@ -21,6 +23,12 @@ import type {
 } from './messages/agency/inquire.v1.js';
 import type { GetFindingsQuery, GetFindingsReply } from './messages/assets/get-findings.v1.js';
 import type {
+  AgencyKindView,
+  ListAgencyKindsQuery,
+  ListAgencyKindsReply,
+  PutAgencyKindCommand,
+} from './messages/assets/agency-catalog.v1.js';
+import type {
   AgencyControlReply,
   AgencyControlRequest,
   SandboxReleaseHoldReply,
@@ -28,6 +36,13 @@ import type {
 } from './messages/agency/control.v1.js';
 import type { ControlView, OrderControlCommand } from './messages/assets/control-order.v1.js';
 import type { ReleaseControlCommand, RenewControlCommand } from './messages/assets/control-change.v1.js';
+import type {
+  ControlApprovalView,
+  DecideControlApprovalCommand,
+  ListControlApprovalsQuery,
+  ListControlApprovalsReply,
+} from './messages/assets/control-approval.v1.js';
+import type { HandControlToAuctionCommand } from './messages/assets/control-hand-over.v1.js';
 import type {
   CaseControlsView,
   ExpiringControlsView,
@@ -168,6 +183,9 @@ export const Subjects = {
     ListControls: 'assets.control.list',
     ExpiringControls: 'assets.control.expiring',
     ScanControls: 'assets.control.scan-lapses',
+    HandToAuction: 'assets.control.hand-to-auction',
+    ListControlApprovals: 'assets.control-approval.list',
+    DecideControlApproval: 'assets.control-approval.decide',
     RecordLead: 'assets.lead.record',
     CheckLead: 'assets.lead.check',
     ListLeads: 'assets.lead.list',
@@ -177,6 +195,8 @@ export const Subjects = {
     InquiryIndicator: 'assets.inquiry.indicator',
     ScanResearch: 'assets.research.scan',
     GetResearch: 'assets.research.get',
+    ListAgencyKinds: 'assets.agency-kinds.list',
+    PutAgencyKind: 'assets.agency-kinds.put',
   },
   Agency: {
     Configure: 'agency.sandbox.configure',
@@ -184,6 +204,11 @@ export const Subjects = {
   },
 } as const;
 
+/** What a responder serving every agency kind subscribes to (NATS wildcards). */
+export const AGENCY_INQUIRE_ANY = 'agency.*.inquire';
+export const AGENCY_CONTROL_ANY = 'agency.*.control';
+
+/** `agency.<kind>.inquire`: the inquiries to one agency kind, national or provincial. */
 export function agencyInquireSubject(kind: AgencyKind): AgencyInquireSubject {
   return `agency.${kind.toLowerCase() as Lowercase<AgencyKind>}.inquire`;
 }
@@ -235,6 +260,9 @@ export interface RpcContract {
   'assets.control.list': { request: ListControlsQuery; reply: CaseControlsView };
   'assets.control.expiring': { request: ListExpiringControlsQuery; reply: ExpiringControlsView };
   'assets.control.scan-lapses': { request: ScanControlsCommand; reply: ScanControlsReply };
+  'assets.control.hand-to-auction': { request: HandControlToAuctionCommand; reply: ControlView };
+  'assets.control-approval.list': { request: ListControlApprovalsQuery; reply: ListControlApprovalsReply };
+  'assets.control-approval.decide': { request: DecideControlApprovalCommand; reply: ControlApprovalView };
   'agency.sandbox.release-hold': { request: SandboxReleaseHoldRequest; reply: SandboxReleaseHoldReply };
   'assets.lead.record': { request: RecordLeadCommand; reply: LeadView };
   'assets.lead.check': { request: CheckLeadCommand; reply: LeadView };
@@ -245,6 +273,8 @@ export interface RpcContract {
   'assets.inquiry.indicator': { request: GetInquiryIndicatorQuery; reply: InquiryIndicatorView };
   'assets.research.scan': { request: ScanResearchCommand; reply: ScanResearchReply };
   'assets.research.get': { request: GetResearchQuery; reply: GetResearchReply };
+  'assets.agency-kinds.list': { request: ListAgencyKindsQuery; reply: ListAgencyKindsReply };
+  'assets.agency-kinds.put': { request: PutAgencyKindCommand; reply: AgencyKindView };
   'agency.sandbox.configure': { request: SandboxConfigureRequest; reply: Required<SandboxConfigureRequest> };
 }
 
@@ -269,6 +299,7 @@ export const Events = {
   CaseRegistered: 'case.registered',
   CaseClosed: 'case.closed',
   CaseSuspended: 'case.suspended',
+  CaseSuspensionLifted: 'case.suspension-lifted',
   CaseObjectionFiled: 'case.objection.filed',
   CaseObjectionDecided: 'case.objection.decided',
   CaseMeasureChanged: 'case.measure.changed',
@@ -278,6 +309,7 @@ export const Events = {
   AssetControlReleased: 'asset.control.released',
   AssetDeducted: 'asset.deducted',
   AssetPropertyFoundAfterClosure: 'asset.property.found-after-closure',
+  AssetPropertyHandedToAuction: 'asset.property.handed-to-auction',
   AuctionLotSold: 'auction.lot.sold',
   LedgerMoneyReceived: 'ledger.money.received',
   LedgerMoneyPaidOut: 'ledger.money.paid-out',
@@ -289,6 +321,7 @@ export interface EventContract {
   'case.registered': CaseRegisteredV1;
   'case.closed': CaseClosedV1;
   'case.suspended': CaseSuspendedV1;
+  'case.suspension-lifted': CaseSuspensionLiftedV1;
   'case.objection.filed': CaseObjectionFiledV1;
   'case.objection.decided': CaseObjectionDecidedV1;
   'case.measure.changed': CaseMeasureChangedV1;
@@ -298,6 +331,7 @@ export interface EventContract {
   'asset.control.released': AssetControlReleasedV1;
   'asset.deducted': AssetDeductedV1;
   'asset.property.found-after-closure': AssetPropertyFoundAfterClosureV1;
+  'asset.property.handed-to-auction': AssetPropertyHandedToAuctionV1;
   'auction.lot.sold': AuctionLotSoldV1;
   'ledger.money.received': LedgerMoneyReceivedV1;
   'ledger.money.paid-out': LedgerMoneyPaidOutV1;
@@ -309,6 +343,7 @@ export const EventVersions: Record<EventType, number> = {
   'case.registered': 1,
   'case.closed': 1,
   'case.suspended': 1,
+  'case.suspension-lifted': 1,
   'case.objection.filed': 1,
   'case.objection.decided': 1,
   'case.measure.changed': 1,
@@ -318,6 +353,7 @@ export const EventVersions: Record<EventType, number> = {
   'asset.control.released': 1,
   'asset.deducted': 1,
   'asset.property.found-after-closure': 1,
+  'asset.property.handed-to-auction': 1,
   'auction.lot.sold': 1,
   'ledger.money.received': 1,
   'ledger.money.paid-out': 1,

@@ -32,6 +32,12 @@ export type { GetMetricsReply, CourtMetricsView, RateView, TargetView } from './
 export type { GetFindingsReply, InquiryView, FoundAssetView } from './messages/assets/get-findings.v1.js';
 export type { ControlView } from './messages/assets/control-order.v1.js';
 export type {
+  ControlApprovalAction,
+  ControlApprovalView,
+  ListControlApprovalsReply,
+  PendingControlApprovalView,
+} from './messages/assets/control-approval.v1.js';
+export type {
   CaseControlsView,
   ExpiringControlView,
   ExpiringControlsView,
@@ -54,6 +60,7 @@ export type {
   RespondentReportView,
   ResendInquiriesReply,
 } from './messages/assets/inquiry-report.v1.js';
+export type { AgencyKindView, ListAgencyKindsReply } from './messages/assets/agency-catalog.v1.js';
 export type * from './http/auth-views.js';
 export type { IntakeRefusalView } from './messages/cases/refuse-application.v1.js';
 export type {

@@ -3,10 +3,11 @@ import {
   Events,
   isValidResidentIdNumber,
   PartyKind,
+  Subjects,
   type CaseRegisteredV1,
   type EventEnvelope,
 } from '@writ/contracts';
-import { testEvent } from '@writ/platform';
+import { testActor, testEvent, type BusClient } from '@writ/platform';
 import { randomUUID } from 'node:crypto';
 
 /** `case.registered` as case-intake puts it on the bus, for benches and tests that start asset-control alone. */
@@ -46,4 +47,20 @@ export function registeredCase(n: number, run: string): EventEnvelope<CaseRegist
     },
     { courtCode: COURT },
   );
+}
+
+/**
+ * The agency kinds asset-control asks about a respondent of the court, as its catalog
+ * (`assets.agency-kinds.list`) says: the active ones that apply to the respondent's kind of party.
+ */
+export async function agencyKindsOf(
+  client: BusClient,
+  courtCode = COURT,
+): Promise<(respondent: { kind: PartyKind }) => string[]> {
+  const { kinds } = await client.request(
+    Subjects.Assets.ListAgencyKinds,
+    { activeOnly: true },
+    { actor: testActor({ courtCode }) },
+  );
+  return (respondent) => kinds.filter((k) => k.appliesTo.includes(respondent.kind)).map((k) => k.code);
 }

@@ -1,16 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CodedError,
-  ErrorCode,
   type AgencyControlReply,
   type AgencyControlRequest,
-  type AgencyKind,
   type Clock,
   type SandboxReleaseHoldReply,
   type SandboxReleaseHoldRequest,
 } from '@writ/contracts';
 import { CLOCK } from '@writ/platform';
-import { answerControl, otherCourtHold } from '../domain/agency-controls.js';
+import { answerControl, recordedHold } from '../domain/agency-controls.js';
 
 /**
  * Answers control orders as the agency of their kind would (控制反馈), and lets a test release the
@@ -23,28 +20,18 @@ export class AnswerControlUseCase {
 
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
-  execute(subjectKind: AgencyKind, request: AgencyControlRequest): AgencyControlReply {
-    if (request.kind !== subjectKind) {
-      throw new CodedError(
-        ErrorCode.ValidationFailed,
-        `kind ${request.kind} was sent to the ${subjectKind} agency`,
-        {
-          errors: [
-            {
-              field: 'kind',
-              rule: 'kindMatchesSubject',
-              message: `kind must be ${subjectKind} on this subject`,
-            },
-          ],
-        },
-      );
-    }
-    const answer = answerControl(request, this.released.has(`${request.kind}:${request.identifier}`));
+  /** Any kind: the order names its kind and the asset class the court's catalog gives it. */
+  execute(request: AgencyControlRequest, deductedFen = 0): AgencyControlReply {
+    const answer = answerControl(
+      request,
+      this.released.has(`${request.kind}:${request.identifier}`),
+      deductedFen,
+    );
     return { ...answer, answeredAt: this.clock.now().toISOString() };
   }
 
   releaseHold(request: SandboxReleaseHoldRequest): SandboxReleaseHoldReply {
-    const held = otherCourtHold(request.kind, request.identifier) !== null;
+    const held = recordedHold(request.kind, request.identifier) !== null;
     if (held) this.released.add(`${request.kind}:${request.identifier}`);
     return { kind: request.kind, identifier: request.identifier, released: held };
   }

@@ -40,22 +40,9 @@ export class AnswerInquiryUseCase implements OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(subjectKind: AgencyKind, request: AgencyInquiryRequest): Promise<AgencyInquiryReply> {
-    if (request.kind !== subjectKind) {
-      throw new CodedError(
-        ErrorCode.ValidationFailed,
-        `kind ${request.kind} was sent to the ${subjectKind} agency`,
-        {
-          errors: [
-            {
-              field: 'kind',
-              rule: 'kindMatchesSubject',
-              message: `kind must be ${subjectKind} on this subject`,
-            },
-          ],
-        },
-      );
-    }
+  /** Any kind: the request names its kind and the asset class the court's catalog gives it. */
+  async execute(request: AgencyInquiryRequest): Promise<AgencyInquiryReply> {
+    const subjectKind = request.kind;
     const settings = this.controls.current();
     if (settings.latencyMs > 0) await sleep(settings.latencyMs);
     const earlier = await this.log.earlierAnswer(this.dataSource.manager, request.inquiryId);
@@ -71,7 +58,7 @@ export class AnswerInquiryUseCase implements OnModuleDestroy {
         await this.record(request, 'HELD', 0);
         return this.hold(request);
       case 'ANSWER': {
-        const findings = expectedFindings(subjectKind, request.subjectIdNumber);
+        const findings = expectedFindings(subjectKind, request.assetClass, request.subjectIdNumber);
         const answeredAt = this.clock.now();
         const first = await this.log.recordFirstAnswer(this.dataSource.manager, {
           inquiryId: request.inquiryId,
@@ -103,7 +90,7 @@ export class AnswerInquiryUseCase implements OnModuleDestroy {
     earlier: EarlierAnswer,
   ): Promise<AgencyInquiryReply> {
     // the records are a function of kind and id number, so they are the ones given the first time
-    const findings = expectedFindings(subjectKind, request.subjectIdNumber);
+    const findings = expectedFindings(subjectKind, request.assetClass, request.subjectIdNumber);
     await this.record(request, 'REPEATED', earlier.findings);
     return {
       inquiryId: request.inquiryId,

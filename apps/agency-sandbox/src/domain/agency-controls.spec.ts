@@ -1,6 +1,16 @@
-import { AgencyKind, AssetValueKind, isValidResidentIdNumber } from '@writ/contracts';
+import { AgencyKind, AssetClass, AssetValueKind, isValidResidentIdNumber } from '@writ/contracts';
 import { expectedFindings } from './agency-records.js';
-import { answerControl, otherCourtHold } from './agency-controls.js';
+import { answerControl as answer, otherCourtHold as heldOf, type ControlOrder } from './agency-controls.js';
+
+const CLASS_OF: Record<string, AssetClass> = {
+  [AgencyKind.BankDeposit]: AssetClass.Deposit,
+  [AgencyKind.RealEstate]: AssetClass.RealEstate,
+  [AgencyKind.Vehicle]: AssetClass.Movable,
+  [AgencyKind.ExitEntry]: AssetClass.Information,
+};
+const answerControl = (order: Omit<ControlOrder, 'assetClass'>, released: boolean) =>
+  answer({ ...order, assetClass: CLASS_OF[order.kind]! }, released);
+const otherCourtHold = (kind: string, identifier: string) => heldOf(kind, CLASS_OF[kind]!, identifier);
 
 function residentId(n: number): string {
   const body = `211104${1960 + (n % 40)}0${1 + (n % 9)}1${n % 10}${String(n % 1000).padStart(3, '0')}`;
@@ -11,7 +21,7 @@ function residentId(n: number): string {
 function recordOf(kind: AgencyKind, fits: (identifier: string) => boolean = () => true) {
   for (let n = 1; n < 500; n++) {
     const idNumber = residentId(n);
-    const record = expectedFindings(kind, idNumber).find((f) => fits(f.identifier));
+    const record = expectedFindings(kind, CLASS_OF[kind]!, idNumber).find((f) => fits(f.identifier));
     if (record) return { idNumber, record };
   }
   throw new Error(`no ${kind} record found`);

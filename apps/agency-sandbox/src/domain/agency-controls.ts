@@ -1,6 +1,7 @@
 import {
-  AgencyKind,
+  AssetClass,
   AssetValueKind,
+  type AgencyKind,
   type AgencyControlAction,
   type AgencyControlReply,
   type AgencyFinding,
@@ -18,29 +19,29 @@ import { DigestStream } from './digest-stream.js';
 
 /** The share of registered property another court already holds. */
 const OTHER_COURT_HOLD_CHANCE = 0.35;
-/** Property kinds that other courts may already hold in the sandbox. */
-const HOLDABLE: readonly AgencyKind[] = [
-  AgencyKind.RealEstate,
-  AgencyKind.Vehicle,
-  AgencyKind.BusinessRegistration,
+/** Registered property other courts may already hold in the sandbox (money is frozen by amount instead). */
+const HOLDABLE: readonly AssetClass[] = [
+  AssetClass.RealEstate,
+  AssetClass.Movable,
+  AssetClass.FinancialRight,
 ];
 
-/** Which hold each agency takes, as a real registry refuses an order it cannot carry out. */
-const ACCEPTS: Record<AgencyKind, readonly AgencyControlAction[]> = {
-  [AgencyKind.BankDeposit]: ['FREEZE', 'DEDUCT'],
-  [AgencyKind.WealthProduct]: ['FREEZE', 'DEDUCT'],
-  [AgencyKind.OnlinePayment]: ['FREEZE', 'DEDUCT'],
-  [AgencyKind.Securities]: ['FREEZE'],
-  [AgencyKind.BusinessRegistration]: ['FREEZE'],
-  [AgencyKind.RealEstate]: ['SEIZE'],
-  [AgencyKind.Vehicle]: ['SEIZE', 'DISTRAIN'],
-  [AgencyKind.ExitEntry]: [],
-  [AgencyKind.Marriage]: [],
+/** Which orders each class of record takes, as a real registry refuses an order it cannot carry out. */
+const ACCEPTS: Record<AssetClass, readonly AgencyControlAction[]> = {
+  [AssetClass.Deposit]: ['FREEZE', 'DEDUCT'],
+  [AssetClass.FinancialRight]: ['FREEZE'],
+  [AssetClass.RealEstate]: ['SEIZE'],
+  [AssetClass.Movable]: ['SEIZE', 'DISTRAIN'],
+  [AssetClass.Information]: [],
 };
 
 /** The other court's case holding the record first, or null. */
-export function otherCourtHold(kind: AgencyKind, identifier: string): string | null {
-  if (!HOLDABLE.includes(kind)) return null;
+export function otherCourtHold(kind: AgencyKind, assetClass: AssetClass, identifier: string): string | null {
+  return HOLDABLE.includes(assetClass) ? recordedHold(kind, identifier) : null;
+}
+
+/** The other court's case the sandbox's registry shows on the record, whatever the record is. */
+export function recordedHold(kind: AgencyKind, identifier: string): string | null {
   const stream = new DigestStream(`hold:${kind}:${identifier}`);
   if (!stream.chance(OTHER_COURT_HOLD_CHANCE)) return null;
   return `（${stream.between(2019, 2025)}）辽${stream.between(1100, 1199)}执${stream.between(1, 9999)}号`;
@@ -49,6 +50,7 @@ export function otherCourtHold(kind: AgencyKind, identifier: string): string | n
 export interface ControlOrder {
   controlId: string;
   kind: AgencyKind;
+  assetClass: AssetClass;
   action: AgencyControlAction;
   subjectIdNumber: string;
   identifier: string;
@@ -61,21 +63,23 @@ type Answer = Omit<AgencyControlReply, 'answeredAt'>;
  * The agency's answer to one order, given whether the other court's hold on the record (if any) has
  * been released. Pure: the same order and release state give the same answer.
  */
-export function answerControl(order: ControlOrder, holdReleased: boolean): Answer {
+export function answerControl(order: ControlOrder, holdReleased: boolean, deductedFen = 0): Answer {
   const base = { controlId: order.controlId, kind: order.kind, action: order.action };
   const refuse = (reason: string): Answer => ({ ...base, outcome: 'REFUSED', amountFen: 0, reason });
-  const record: AgencyFinding | undefined = expectedFindings(order.kind, order.subjectIdNumber).find(
-    (f) => f.identifier === order.identifier,
-  );
+  const record: AgencyFinding | undefined = expectedFindings(
+    order.kind,
+    order.assetClass,
+    order.subjectIdNumber,
+  ).find((f) => f.identifier === order.identifier);
   if (!record) return refuse(`no record ${order.identifier} of ${order.subjectIdNumber}`);
-  const heldBy = otherCourtHold(order.kind, order.identifier);
+  const heldBy = otherCourtHold(order.kind, order.assetClass, order.identifier);
   const queued = heldBy !== null && !holdReleased;
   switch (order.action) {
     case 'FREEZE':
     case 'SEIZE':
     case 'DISTRAIN': {
-      if (!ACCEPTS[order.kind].includes(order.action)) {
-        return refuse(`the ${order.kind} agency does not carry out ${order.action}`);
+      if (!ACCEPTS[order.assetClass].includes(order.action)) {
+        return refuse(`the ${order.kind} agency (${order.assetClass}) does not carry out ${order.action}`);
       }
       if (record.valueKind === AssetValueKind.Balance) {
         // the account freezes what it holds, up to what was asked
@@ -99,13 +103,20 @@ export function answerControl(order: ControlOrder, holdReleased: boolean): Answe
         ? { ...base, outcome: 'QUEUED', amountFen: record.amountFen, heldBy }
         : { ...base, outcome: 'DONE', amountFen: record.amountFen };
     case 'DEDUCT': {
-      if (!ACCEPTS[order.kind].includes('DEDUCT')) return refuse(`the ${order.kind} agency cannot deduct`);
+      if (!ACCEPTS[order.assetClass].includes('DEDUCT'))
+        return refuse(`the ${order.kind} agency cannot deduct`);
       const amount = order.amountFen ?? 0;
-      if (amount <= 0 || amount > record.amountFen) return refuse(`cannot transfer ${amount} fen`);
+      // what earlier deductions moved out of the account is gone: the balance is what is left
+      const balance = record.amountFen - deductedFen;
+      if (amount <= 0 || amount > balance) {
+        return refuse(`cannot transfer ${amount} fen: ${balance} fen left`);
+      }
       return { ...base, outcome: 'DONE', amountFen: amount };
     }
     case 'RENEW':
-    case 'RELEASE':
       return { ...base, outcome: 'DONE', amountFen: 0 };
+    case 'RELEASE':
+      // 部分解除: the part asked is unfrozen; without an amount, the whole hold
+      return { ...base, outcome: 'DONE', amountFen: order.amountFen ?? 0 };
   }
 }

@@ -1,12 +1,33 @@
 import {
-  ALL_AGENCY_KINDS,
   AgencyKind,
+  AssetClass,
   AssetValueKind,
   isValidResidentIdNumber,
   isValidUnifiedSocialCreditCode,
   MAX_FEN,
 } from '@writ/contracts';
-import { expectedFindings } from './agency-records.js';
+import { expectedFindings as findingsOf } from './agency-records.js';
+
+/** The asset class asset-control's national catalog gives each kind (its migration 500). */
+const CLASS_OF: Record<string, AssetClass> = {
+  [AgencyKind.BankDeposit]: AssetClass.Deposit,
+  [AgencyKind.WealthProduct]: AssetClass.FinancialRight,
+  [AgencyKind.OnlinePayment]: AssetClass.Deposit,
+  [AgencyKind.Securities]: AssetClass.FinancialRight,
+  [AgencyKind.RealEstate]: AssetClass.RealEstate,
+  [AgencyKind.Vehicle]: AssetClass.Movable,
+  [AgencyKind.Vessel]: AssetClass.Movable,
+  [AgencyKind.BusinessRegistration]: AssetClass.FinancialRight,
+  [AgencyKind.ExitEntry]: AssetClass.Information,
+  [AgencyKind.Marriage]: AssetClass.Information,
+  [AgencyKind.HousingFund]: AssetClass.Deposit,
+  [AgencyKind.Tax]: AssetClass.Information,
+  [AgencyKind.SocialInsurance]: AssetClass.Information,
+};
+const NATIONAL = Object.keys(CLASS_OF);
+/** A province's own source the sandbox has never heard of, one per asset class. */
+const PROVINCIAL = Object.values(AssetClass).map((c) => [`LN_${c}`, c] as const);
+const expectedFindings = (kind: string, idNumber: string) => findingsOf(kind, CLASS_OF[kind]!, idNumber);
 
 /** The n-th valid 居民身份证号码 of someone born in Dawa district. */
 function residentId(n: number): string {
@@ -25,14 +46,14 @@ describe('the sandbox agencies’ records (查询反馈)', () => {
   });
 
   it('answers the same kind and id number with the same records, item for item', () => {
-    for (const kind of ALL_AGENCY_KINDS) {
+    for (const kind of NATIONAL) {
       for (const id of PEOPLE.slice(0, 20))
         expect(expectedFindings(kind, id)).toEqual(expectedFindings(kind, id));
     }
   });
 
   it('finds something for some people and nothing for others, in every kind', () => {
-    for (const kind of ALL_AGENCY_KINDS) {
+    for (const kind of NATIONAL) {
       const found = PEOPLE.filter((id) => expectedFindings(kind, id).length > 0).length;
       expect(found).toBeGreaterThan(0);
       expect(found).toBeLessThan(PEOPLE.length);
@@ -52,14 +73,18 @@ describe('the sandbox agencies’ records (查询反馈)', () => {
       [AgencyKind.Securities]: AssetValueKind.Estimate,
       [AgencyKind.RealEstate]: AssetValueKind.Estimate,
       [AgencyKind.Vehicle]: AssetValueKind.Estimate,
+      [AgencyKind.Vessel]: AssetValueKind.Estimate,
       [AgencyKind.BusinessRegistration]: AssetValueKind.Estimate,
       [AgencyKind.ExitEntry]: AssetValueKind.None,
       [AgencyKind.Marriage]: AssetValueKind.None,
+      [AgencyKind.HousingFund]: AssetValueKind.Balance,
+      [AgencyKind.Tax]: AssetValueKind.None,
+      [AgencyKind.SocialInsurance]: AssetValueKind.None,
     };
-    for (const kind of ALL_AGENCY_KINDS) {
+    for (const kind of NATIONAL) {
       for (const id of [...PEOPLE, COMPANY]) {
         for (const finding of expectedFindings(kind, id)) {
-          expect(finding.valueKind).toBe(expectedValueKind[kind]);
+          expect(finding.valueKind).toBe(expectedValueKind[kind]!);
           expect(Number.isSafeInteger(finding.amountFen)).toBe(true);
           expect(finding.amountFen).toBeGreaterThanOrEqual(0);
           expect(finding.amountFen).toBeLessThanOrEqual(MAX_FEN);
@@ -96,5 +121,23 @@ describe('the sandbox agencies’ records (查询反馈)', () => {
     expect(all(AgencyKind.OnlinePayment).map((p) => p.description)).toEqual(
       expect.arrayContaining(['支付宝账户余额', '微信支付零钱']),
     );
+  });
+
+  it('answers a kind it has never heard of by the asset class the court gives it, reproducibly', () => {
+    for (const [kind, assetClass] of PROVINCIAL) {
+      const found = PEOPLE.flatMap((id) => findingsOf(kind, assetClass, id));
+      expect(found.length).toBeGreaterThan(0);
+      expect(findingsOf(kind, assetClass, PEOPLE[7]!)).toEqual(findingsOf(kind, assetClass, PEOPLE[7]!));
+      const valueKinds = new Set(found.map((f) => f.valueKind));
+      expect(valueKinds).toEqual(
+        new Set([
+          assetClass === AssetClass.Deposit
+            ? AssetValueKind.Balance
+            : assetClass === AssetClass.Information
+              ? AssetValueKind.None
+              : AssetValueKind.Estimate,
+        ]),
+      );
+    }
   });
 });

@@ -1,5 +1,6 @@
 import {
   AgencyKind,
+  AssetClass,
   AssetValueKind,
   isValidResidentIdNumber,
   isValidUnifiedSocialCreditCode,
@@ -12,6 +13,9 @@ import { DigestStream } from './digest-stream.js';
  * What each outside agency "holds" about a person or organisation, made up but reproducible: the
  * SHA-256 of `${kind}:${idNumber}` decides whether anything is found, how many items, and every
  * detail. The sandbox answers from this, and tests predict its answers with the same function.
+ * Records are made by the asset class the court's catalog gives the kind, so any kind — a national
+ * one or a province's own source added later — is answered; the national kinds the sandbox knows
+ * keep the look of their real agency's records (a bank account, an 支付宝 balance, a plate).
  */
 
 const BANKS = [
@@ -83,7 +87,10 @@ function creditCode(s: DigestStream): string {
   return body + (check ?? '0');
 }
 
-const PROFILES: Record<AgencyKind, AgencyProfile> = {
+const VESSEL_TYPES = ['钢质渔船', '钢质货船', '玻璃钢游艇', '木质渔船'] as const;
+const EMPLOYERS = ['盘锦', '大洼', '辽河', '红海滩'] as const;
+
+const KIND_PROFILES: Partial<Record<AgencyKind, AgencyProfile>> = {
   [AgencyKind.BankDeposit]: {
     foundChance: 0.75,
     maxItems: 3,
@@ -220,14 +227,133 @@ const PROFILES: Record<AgencyKind, AgencyProfile> = {
       };
     },
   },
+  [AgencyKind.Vessel]: {
+    foundChance: 0.1,
+    maxItems: 1,
+    personsOnly: false,
+    draw: (s) => ({
+      holder: '中华人民共和国营口海事局',
+      identifier: `CN${s.digits(11)}`,
+      description: `${s.pick(VESSEL_TYPES)}，总吨位${s.between(20, 800)}，船籍港盘锦`,
+      valueKind: AssetValueKind.Estimate,
+      amountFen: yuan(s.between(50, 2000) * 1000),
+    }),
+  },
+  [AgencyKind.HousingFund]: {
+    foundChance: 0.55,
+    maxItems: 1,
+    personsOnly: true,
+    draw: (s) => ({
+      holder: '盘锦市住房公积金管理中心',
+      identifier: `GJJ${s.digits(12)}`,
+      description: '住房公积金个人账户余额',
+      valueKind: AssetValueKind.Balance,
+      amountFen: yuan(s.between(0, 200) * 100) + s.between(0, 99),
+    }),
+  },
+  [AgencyKind.Tax]: {
+    foundChance: 0.5,
+    maxItems: 1,
+    personsOnly: false,
+    draw: (s, forPerson) => ({
+      holder: '国家税务总局盘锦市大洼区税务局',
+      identifier: `SW${s.digits(10)}`,
+      description: forPerson
+        ? `个人所得税：上年度综合所得${s.between(3, 40)}万元，扣缴单位${s.pick(EMPLOYERS)}某公司`
+        : `纳税人状态正常，上年度纳税${s.between(1, 500)}万元`,
+      valueKind: AssetValueKind.None,
+      amountFen: 0,
+    }),
+  },
+  [AgencyKind.SocialInsurance]: {
+    foundChance: 0.7,
+    maxItems: 1,
+    personsOnly: true,
+    draw: (s) => ({
+      holder: '盘锦市社会保险事业服务中心',
+      identifier: `SB${s.digits(10)}`,
+      description: `参保单位：${s.pick(EMPLOYERS)}${s.pick(COMPANY_TRADES)}有限公司，月缴费基数${s.between(30, 150)}00元`,
+      valueKind: AssetValueKind.None,
+      amountFen: 0,
+    }),
+  },
+};
+
+/** Records of a kind the sandbox has no look for (a province's own source): by the kind's asset class. */
+const CLASS_PROFILES: Record<AssetClass, AgencyProfile> = {
+  [AssetClass.Deposit]: {
+    foundChance: 0.5,
+    maxItems: 2,
+    personsOnly: false,
+    draw: (s) => ({
+      holder: '省内资金账户登记机构',
+      identifier: `ZJ${s.digits(14)}`,
+      description: '资金账户余额',
+      valueKind: AssetValueKind.Balance,
+      amountFen: balanceFen(s),
+    }),
+  },
+  [AssetClass.FinancialRight]: {
+    foundChance: 0.3,
+    maxItems: 1,
+    personsOnly: false,
+    draw: (s) => ({
+      holder: '省内权利登记机构',
+      identifier: `QL${s.digits(12)}`,
+      description: '登记的财产性权利',
+      valueKind: AssetValueKind.Estimate,
+      amountFen: yuan(s.between(1, 500) * 1000),
+    }),
+  },
+  [AssetClass.RealEstate]: {
+    foundChance: 0.3,
+    maxItems: 1,
+    personsOnly: false,
+    draw: (s) => ({
+      holder: '省内不动产登记机构',
+      identifier: `BDC${s.digits(12)}`,
+      description: `大洼区${s.pick(COMMUNITIES)}附属用房`,
+      valueKind: AssetValueKind.Estimate,
+      amountFen: yuan(s.between(50, 800) * 1000),
+    }),
+  },
+  [AssetClass.Movable]: {
+    foundChance: 0.3,
+    maxItems: 1,
+    personsOnly: false,
+    draw: (s) => ({
+      holder: '省内动产登记机构',
+      identifier: `DC${s.digits(12)}`,
+      description: '登记的机器设备',
+      valueKind: AssetValueKind.Estimate,
+      amountFen: yuan(s.between(5, 300) * 1000),
+    }),
+  },
+  [AssetClass.Information]: {
+    foundChance: 0.4,
+    maxItems: 1,
+    personsOnly: false,
+    draw: (s) => ({
+      holder: '省内信息登记机构',
+      identifier: `XX${s.digits(10)}`,
+      description: `登记信息，${date(s, 2016, 2025)}更新`,
+      valueKind: AssetValueKind.None,
+      amountFen: 0,
+    }),
+  },
 };
 
 /**
- * What the agency of `kind` reports about the holder of `idNumber`. Pure and deterministic: the
- * same kind and id number give the same records, item for item, every time.
+ * What the agency of `kind` (whose records the catalog classes as `assetClass`) reports about the
+ * holder of `idNumber`. Pure and deterministic: the same kind and id number give the same records,
+ * item for item, every time.
  */
-export function expectedFindings(kind: AgencyKind, idNumber: string): AgencyFinding[] {
-  const profile = PROFILES[kind];
+export function expectedFindings(
+  kind: AgencyKind,
+  assetClass: AssetClass,
+  idNumber: string,
+): AgencyFinding[] {
+  const profile = KIND_PROFILES[kind] ?? CLASS_PROFILES[assetClass];
   const forPerson = isValidResidentIdNumber(idNumber);
   if (profile.personsOnly && !forPerson) return [];
   const stream = new DigestStream(`${kind}:${idNumber}`);

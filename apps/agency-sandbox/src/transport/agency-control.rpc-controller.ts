@@ -1,19 +1,21 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  AGENCY_CONTROL_ANY,
   AgencyControlRequest,
-  agencyControlSubject,
-  AgencyKind,
+  IsAgencyKindCode,
   Subjects,
+  type AgencyKind,
   type AgencyControlReply,
   type SandboxReleaseHoldReply,
 } from '@writ/contracts';
-import { IsEnum, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { AnswerControlOnceUseCase } from '../application/answer-control-once.use-case.js';
 import { AnswerControlUseCase } from '../application/answer-control.use-case.js';
 
 /** `agency.sandbox.release-hold` as validated at the door. */
 export class SandboxReleaseHoldBody {
-  @IsEnum(AgencyKind)
+  @IsAgencyKindCode()
   kind!: AgencyKind;
 
   @IsString()
@@ -21,54 +23,23 @@ export class SandboxReleaseHoldBody {
   identifier!: string;
 }
 
-/**
- * One control responder per agency holding property, each on its own subject as a real integration
- * would be. Exit-entry and marriage records are not property: nothing answers control orders for them.
- */
+/** Control orders to the agencies, and the test hook that releases another court's hold. */
 @Controller()
 export class AgencyControlRpcController {
-  constructor(private readonly answerControl: AnswerControlUseCase) {}
+  constructor(
+    private readonly answerControl: AnswerControlUseCase,
+    private readonly answerOnce: AnswerControlOnceUseCase,
+  ) {}
 
-  /** 银行存款: 冻结、扣划、续冻、解冻 */
-  @MessagePattern(agencyControlSubject(AgencyKind.BankDeposit))
-  bankDeposit(@Payload() request: AgencyControlRequest): AgencyControlReply {
-    return this.answerControl.execute(AgencyKind.BankDeposit, request);
-  }
-
-  /** 理财产品 */
-  @MessagePattern(agencyControlSubject(AgencyKind.WealthProduct))
-  wealthProduct(@Payload() request: AgencyControlRequest): AgencyControlReply {
-    return this.answerControl.execute(AgencyKind.WealthProduct, request);
-  }
-
-  /** 网络支付账户 */
-  @MessagePattern(agencyControlSubject(AgencyKind.OnlinePayment))
-  onlinePayment(@Payload() request: AgencyControlRequest): AgencyControlReply {
-    return this.answerControl.execute(AgencyKind.OnlinePayment, request);
-  }
-
-  /** 证券 */
-  @MessagePattern(agencyControlSubject(AgencyKind.Securities))
-  securities(@Payload() request: AgencyControlRequest): AgencyControlReply {
-    return this.answerControl.execute(AgencyKind.Securities, request);
-  }
-
-  /** 不动产: 查封、续封、解封 */
-  @MessagePattern(agencyControlSubject(AgencyKind.RealEstate))
-  realEstate(@Payload() request: AgencyControlRequest): AgencyControlReply {
-    return this.answerControl.execute(AgencyKind.RealEstate, request);
-  }
-
-  /** 车辆: 查封、扣押 */
-  @MessagePattern(agencyControlSubject(AgencyKind.Vehicle))
-  vehicle(@Payload() request: AgencyControlRequest): AgencyControlReply {
-    return this.answerControl.execute(AgencyKind.Vehicle, request);
-  }
-
-  /** 股权 */
-  @MessagePattern(agencyControlSubject(AgencyKind.BusinessRegistration))
-  businessRegistration(@Payload() request: AgencyControlRequest): AgencyControlReply {
-    return this.answerControl.execute(AgencyKind.BusinessRegistration, request);
+  /**
+   * Control orders to every agency kind on `agency.<kind>.control`: what a record takes follows the
+   * asset class the order carries; information records (exit-entry, marriage, ...) take none and are
+   * refused.
+   */
+  @MessagePattern(AGENCY_CONTROL_ANY)
+  control(@Payload() request: AgencyControlRequest): Promise<AgencyControlReply> {
+    // renew, release and deduct carry the court's action id: carried out once, a repeat answered the same
+    return this.answerOnce.execute(request);
   }
 
   @MessagePattern(Subjects.Agency.ReleaseHold)

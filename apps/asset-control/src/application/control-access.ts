@@ -64,6 +64,7 @@ export function viewOf(c: Control, today: string): ControlView {
     ...(c.endedOn ? { endedOn: c.endedOn } : {}),
     ...(c.endReason ? { endReason: c.endReason } : {}),
     ...(c.agencyNote ? { agencyNote: c.agencyNote } : {}),
+    ...(c.carriedFromCaseId ? { carriedFromCaseId: c.carriedFromCaseId } : {}),
   };
 }
 

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  ApprovalStatus,
   CodedError,
   ControlEndReason,
   ControlStatus,
   ErrorCode,
   Events,
+  formatFen,
   type Actor,
   type AgencyControlReply,
   type Clock,
@@ -15,8 +17,12 @@ import {
   type RenewControlCommand,
 } from '@writ/contracts';
 import { CLOCK, toWireError, UnitOfWork, type Transaction } from '@writ/platform';
+import { approvalRuleFor, type ControlApprovalRule } from '../domain/control-approval.js';
+import { controlLimitFen, excessOverLimitFen, owedFen } from '../domain/control-limit.js';
 import { assertDeductible, assertReleasable } from '../domain/control-order.js';
+import { releaseOf } from '../domain/control-release.js';
 import { renewal } from '../domain/control-term.js';
+import { ControlApprovalRepository } from '../persistence/control-approval.repository.js';
 import {
   ControlRepository,
   type ActionKind,
@@ -26,6 +32,8 @@ import {
 } from '../persistence/control.repository.js';
 import { auditOf, requireOrderingRole, requireOwnControl, todayOf, viewOf } from './control-access.js';
 import { ControlAgency } from './control-agency.js';
+import { ControlConfig, deductApprovalFen, overLimitPermille } from './control-config.js';
+import { isMoneyControl } from './control-money.js';
 
 /** The request key of the release a case's closure owes for one control: one per control, however delivered. */
 const closureKey = (controlId: string): string => `closure:${controlId}`;
@@ -33,9 +41,13 @@ const isClosureRelease = (action: ControlAction): boolean => action.requestKey.s
 
 interface Opened {
   actionId: string;
-  /** set when the request key was answered before: nothing more to send */
+  /** set when the request key was answered before, or the order waits for the director: nothing to send */
   done?: ControlView;
 }
+
+type Detail = { termMonths: number | null; amountFen: Fen | null; reason: string | null };
+
+const ACTION_WORDS: Record<ActionKind, string> = { RENEW: '续行', RELEASE: '解除', DEDUCT: '扣划' };
 
 /**
  * The orders that follow a control: 续封/续冻 (RENEW), 解除 (RELEASE, also on the case's closure) and
@@ -48,6 +60,8 @@ export class ControlActionUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly controls: ControlRepository,
     private readonly agency: ControlAgency,
+    private readonly approvals: ControlApprovalRepository,
+    private readonly config: ControlConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -79,7 +93,12 @@ export class ControlActionUseCase {
     requireOrderingRole(actor);
     const opened = await this.open('RELEASE', command.requestKey, command.controlId, actor, (control) => {
       assertReleasable(control.status);
-      return { termMonths: null, amountFen: null, reason: command.reason ?? null };
+      // 部分解除: a money freeze may let a part go and keep the rest
+      const { partial, releaseFen } = releaseOf(
+        { ...control, money: isMoneyControl(control) },
+        command.amountFen,
+      );
+      return { termMonths: null, amountFen: partial ? releaseFen : null, reason: command.reason ?? null };
     });
     return opened.done ?? this.run(opened.actionId, actor);
   }
@@ -126,10 +145,7 @@ export class ControlActionUseCase {
     requestKey: string,
     controlId: string,
     actor: Actor,
-    check: (
-      control: Control,
-      today: string,
-    ) => { termMonths: number | null; amountFen: Fen | null; reason: string | null },
+    check: (control: Control, today: string) => Detail,
   ): Promise<Opened> {
     return this.unitOfWork.run(async (tx) => {
       const control = requireOwnControl(
@@ -146,11 +162,15 @@ export class ControlActionUseCase {
             `request key ${requestKey} was used for another order`,
           );
         }
-        if (earlier.status === 'DONE' || earlier.status === 'REFUSED')
+        if (earlier.status === 'AWAITING_APPROVAL') {
+          return { actionId: earlier.id, done: await this.awaitingView(tx, control, earlier.id, today) };
+        }
+        if (earlier.status === 'DONE' || earlier.status === 'REFUSED' || earlier.status === 'REJECTED')
           return { actionId: earlier.id, done: viewOf(control, today) };
         return { actionId: earlier.id };
       }
       const detail = check(control, today);
+      const rule = await this.approvalRule(tx, action, control, detail);
       const id = randomUUID();
       await this.controls.insertAction(tx.manager, {
         id,
@@ -170,8 +190,106 @@ export class ControlActionUseCase {
         after: { requestKey, ...detail },
         actor,
       });
+      if (rule) {
+        await this.holdForApproval(tx, { id, action, control, detail, rule, actor });
+        return { actionId: id, done: await this.awaitingView(tx, control, id, today) };
+      }
       return { actionId: id };
     });
+  }
+
+  /**
+   * Whether the order waits for the director (审批): a deduction at or above the court's threshold, a
+   * release before the claim is paid that frees more than the excess over the limit (control-approval.ts).
+   */
+  private async approvalRule(
+    tx: Transaction,
+    action: ActionKind,
+    control: Control,
+    detail: Detail,
+  ): Promise<ControlApprovalRule | null> {
+    if (action === 'RENEW') return null;
+    const controlCase = (await this.controls.findCase(tx.manager, control.caseId))!;
+    const owed = owedFen(controlCase.claimFen, controlCase.costsFen, controlCase.recoveredFen);
+    const limit = controlLimitFen(owed, overLimitPermille(this.config));
+    return approvalRuleFor({
+      action,
+      amountFen: detail.amountFen ?? control.amountFen,
+      caseOpen: !controlCase.closedOn,
+      owedFen: owed,
+      excessFen: excessOverLimitFen(await this.controls.controlledFen(tx.manager, control.caseId), limit),
+      deductThresholdFen: deductApprovalFen(this.config, control.courtCode),
+    });
+  }
+
+  /** Keeps the order unsent and asks the director, recording who asked and when. */
+  private async holdForApproval(
+    tx: Transaction,
+    order: {
+      id: string;
+      action: ActionKind;
+      control: Control;
+      detail: Detail;
+      rule: ControlApprovalRule;
+      actor: Actor;
+    },
+  ): Promise<void> {
+    const { control, detail, actor } = order;
+    await this.approvals.setActionStatus(tx.manager, order.id, 'AWAITING_APPROVAL');
+    const amount = detail.amountFen ?? control.amountFen;
+    const what =
+      order.action === 'RELEASE' && detail.amountFen !== null
+        ? `部分解除 ${formatFen(amount)}（现控制 ${formatFen(control.amountFen)}）`
+        : `${ACTION_WORDS[order.action]} ${formatFen(amount)}`;
+    const approvalId = randomUUID();
+    await this.approvals.insert(tx.manager, {
+      id: approvalId,
+      actionId: order.id,
+      controlId: control.id,
+      caseId: control.caseId,
+      courtCode: control.courtCode,
+      rule: order.rule,
+      summary: `${what} — ${control.holder ? `${control.holder} ` : ''}${control.identifier} ${control.description}`,
+      controlledFen: control.amountFen,
+      status: ApprovalStatus.Pending,
+      requestedBy: actor.id,
+      requestedByName: actor.username,
+      requestedAt: this.clock.now(),
+      decidedBy: null,
+      decidedByName: null,
+      decidedAt: null,
+      comment: null,
+    });
+    await tx.audit({
+      action: 'asset.control.approval.request',
+      entityType: 'asset_control',
+      entityId: control.id,
+      courtCode: control.courtCode,
+      after: { approvalId, actionId: order.id, action: order.action, rule: order.rule, ...detail },
+      actor,
+    });
+  }
+
+  /** The control's view with the order that waits for the director (待审批). */
+  private async awaitingView(
+    tx: Transaction,
+    control: Control,
+    actionId: string,
+    today: string,
+  ): Promise<ControlView> {
+    const approval = (await this.approvals.findByAction(tx.manager, actionId))!;
+    const action = (await this.controls.findAction(tx.manager, actionId))!;
+    return {
+      ...viewOf(control, today),
+      pendingApproval: {
+        approvalId: approval.id,
+        action: action.action === 'DEDUCT' ? 'DEDUCT' : 'RELEASE',
+        ...(action.amountFen !== null ? { amountFen: action.amountFen } : {}),
+        requestedBy: approval.requestedBy,
+        requestedByName: approval.requestedByName,
+        requestedAt: approval.requestedAt.toISOString(),
+      },
+    };
   }
 
   /**
@@ -182,11 +300,24 @@ export class ControlActionUseCase {
   async run(actionId: string, actor?: Actor): Promise<ControlView> {
     const manager = this.unitOfWork.manager;
     const action = (await this.controls.findAction(manager, actionId))!;
+    if (action.status === 'AWAITING_APPROVAL' || action.status === 'REJECTED') {
+      // never sent without the director's approval
+      throw new CodedError(ErrorCode.InvalidState, `the ${action.action} ${actionId} was not approved`, {
+        rule: 'APPROVAL_BEFORE_SENDING',
+      });
+    }
     const control = (await this.controls.findControl(manager, action.controlId))!;
     const controlCase = (await this.controls.findCase(manager, control.caseId))!;
     let reply: AgencyControlReply;
     try {
-      reply = await this.agency.send(control, controlCase, action.action, action.amountFen ?? undefined);
+      // the order's own id goes with it: the agency carries it out once however often it is sent
+      reply = await this.agency.send(
+        control,
+        controlCase,
+        action.action,
+        action.amountFen ?? undefined,
+        action.id,
+      );
     } catch (error) {
       const wire = toWireError(error);
       await this.unitOfWork.run(async (tx) => {
@@ -261,6 +392,8 @@ export class ControlActionUseCase {
           return null;
         case 'RELEASE':
           assertReleasable(control.status);
+          if (action.amountFen !== null)
+            releaseOf({ ...control, money: isMoneyControl(control) }, action.amountFen);
           return null;
         case 'DEDUCT':
           assertDeductible(control, action.amountFen ?? 0);
@@ -294,6 +427,12 @@ export class ControlActionUseCase {
         break;
       }
       case 'RELEASE': {
+        if (action.amountFen !== null && action.amountFen < control.amountFen) {
+          // 部分解除: the part is unfrozen, the freeze keeps the rest and stays in force
+          after = { ...control, amountFen: control.amountFen - action.amountFen };
+          auditAction = 'asset.control.release-part';
+          break;
+        }
         const reason = isClosureRelease(action) ? ControlEndReason.CaseClosed : ControlEndReason.Released;
         after = { ...control, status: ControlStatus.Released, endedOn: today, endReason: reason };
         auditAction = 'asset.control.release';
@@ -322,7 +461,7 @@ export class ControlActionUseCase {
           ...(left === 0 ? { status: ControlStatus.Deducted, endedOn: today } : {}),
         };
         auditAction = 'asset.control.deduct';
-        await this.controls.addRecovered(tx.manager, controlCase.caseId, deducted);
+        await this.controls.addDeducted(tx.manager, controlCase.caseId, deducted);
         await tx.emit(
           Events.AssetDeducted,
           { caseId: control.caseId, controlId: control.id, amountFen: deducted, deductedOn: today },

@@ -22,13 +22,17 @@ export class ControlAgency {
     controlCase: Pick<ControlCase, 'caseNumber' | 'courtCode'>,
     action: AgencyControlAction,
     amountFen?: Fen,
+    /** a follow-up order's id: the agency carries it out once, a repeat gets the first answer */
+    actionId?: string,
   ): Promise<AgencyControlReply> {
     return this.bus.request(
       agencyControlSubject(control.agencyKind),
       {
         controlId: control.id,
         kind: control.agencyKind,
+        assetClass: control.assetClass,
         action,
+        ...(actionId !== undefined ? { actionId } : {}),
         subjectIdNumber: control.respondentIdNumber,
         identifier: control.identifier,
         ...(amountFen !== undefined ? { amountFen } : {}),

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { loadConfig } from '@writ/platform';
 
 /** asset-control's settings for controls (财产控制); the defaults suit `npm start` and the real network. */
@@ -35,6 +35,37 @@ export class ControlConfig {
   @Min(50)
   @Max(86_400_000)
   CONTROL_SWEEP_MS: number = 60_000;
+
+  /**
+   * A deduction (扣划) of at least this many fen waits for the enforcement director (审批). A local
+   * practice of internal control, not national law. The default, ¥500,000, is where 诉讼费用交纳办法
+   * Art 14's fee schedule leaves its first band (a "large" claim), and sits far above the typical
+   * deposit deducted at a basic court (300+ cases per officer a year): the director signs the few large
+   * transfers, not every small one. 0 makes every deduction wait.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  CONTROL_DEDUCT_APPROVAL_FEN: number = 50_000_000;
+
+  /**
+   * Per-court thresholds over the default, as `court=fen` pairs separated by commas, e.g.
+   * `辽1104=20000000,辽1103=100000000`.
+   */
+  @IsOptional()
+  @Matches(/^\s*[^=,\s]+=\d+\s*(,\s*[^=,\s]+=\d+\s*)*$/u, {
+    message: 'CONTROL_DEDUCT_APPROVAL_FEN_BY_COURT must read court=fen,court=fen',
+  })
+  CONTROL_DEDUCT_APPROVAL_FEN_BY_COURT?: string;
+}
+
+/** The deduction threshold of one court (审批): its own setting, or the service's default. */
+export function deductApprovalFen(config: ControlConfig, courtCode: string): number {
+  for (const pair of (config.CONTROL_DEDUCT_APPROVAL_FEN_BY_COURT ?? '').split(',')) {
+    const [court, fen] = pair.split('=').map((part) => part.trim());
+    if (court === courtCode && fen) return Number(fen);
+  }
+  return config.CONTROL_DEDUCT_APPROVAL_FEN;
 }
 
 export function loadControlConfig(env: NodeJS.ProcessEnv): ControlConfig {

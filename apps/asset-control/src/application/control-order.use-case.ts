@@ -13,14 +13,18 @@ import {
   type OrderControlCommand,
 } from '@writ/contracts';
 import { CLOCK, toWireError, UnitOfWork, type Transaction } from '@writ/platform';
+import { requireKind } from '../domain/agency-catalog.js';
 import { assertWithinControlLimit, owedFen } from '../domain/control-limit.js';
 import { assertHoldFits, isIndivisible, orderedAmountOf, type HoldKind } from '../domain/control-order.js';
 import { lastDayOf, termMonthsOf } from '../domain/control-term.js';
 import { ControlRepository, type Control, type ControlCase } from '../persistence/control.repository.js';
 import { auditOf, requireOrderingRole, requireOwnCase, todayOf, viewOf } from './control-access.js';
 import { ControlActionUseCase } from './control-action.use-case.js';
+import { ControlCaseBackfill } from './control-case-backfill.js';
+import { AgencyCatalog } from './agency-catalog.js';
 import { ControlAgency } from './control-agency.js';
 import { ControlConfig, overLimitPermille } from './control-config.js';
+import { ClosedCaseControls } from './closed-case-controls.js';
 
 /**
  * 冻结 / 查封 / 扣押: checks the order against the law and the case's over-control limit, records it,
@@ -36,6 +40,9 @@ export class OrderControlUseCase {
     private readonly agency: ControlAgency,
     private readonly actions: ControlActionUseCase,
     private readonly config: ControlConfig,
+    private readonly closure: ClosedCaseControls,
+    private readonly backfill: ControlCaseBackfill,
+    private readonly catalog: AgencyCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -49,6 +56,8 @@ export class OrderControlUseCase {
       );
     }
     const kind = command.kind;
+    // a case registered before controls were kept gets its record from case-intake first
+    await this.backfill.ensure(command.caseId, actor);
     const recorded = await this.unitOfWork.run((tx) => this.record(tx, command, kind, actor));
     if (recorded.status !== ControlStatus.Pending && recorded.status !== ControlStatus.Failed) {
       return viewOf(recorded, todayOf(this.clock.now()));
@@ -85,6 +94,15 @@ export class OrderControlUseCase {
     if (controlCase.closedOn) {
       throw new CodedError(ErrorCode.InvalidState, `the case was closed on ${controlCase.closedOn}`);
     }
+    if (controlCase.fullyPaidOn) {
+      throw new CodedError(
+        ErrorCode.InvalidState,
+        `the claim was paid in full on ${controlCase.fullyPaidOn}`,
+        {
+          rule: 'CLAIM_FULLY_PAID',
+        },
+      );
+    }
     const target = command.assetId
       ? await this.controls.findFoundAsset(tx.manager, command.caseId, command.assetId)
       : command.target && {
@@ -101,7 +119,13 @@ export class OrderControlUseCase {
         errors: [{ field: 'assetId', rule: 'foundAssetOfCase', message: 'not a found asset of the case' }],
       });
     }
-    assertHoldFits(kind, target.agencyKind);
+    // the class the catalog gives the kind today is the one the control keeps (民诉解释 Art 485's term)
+    const { assetClass } = requireKind(
+      await this.catalog.current(tx.manager),
+      target.agencyKind,
+      command.assetId ? 'assetId' : 'target.agencyKind',
+    );
+    assertHoldFits(kind, assetClass);
     const live = await this.controls.findLiveOn(tx.manager, {
       caseId: command.caseId,
       agencyKind: target.agencyKind,
@@ -117,13 +141,13 @@ export class OrderControlUseCase {
         },
       );
     }
-    const addingFen = orderedAmountOf(target.agencyKind, command.amountFen, target.valueFen);
+    const addingFen = orderedAmountOf(assetClass, command.amountFen, target.valueFen);
     // 查封规定 Art 19: what is controlled may not clearly exceed the claim and costs still owed
     assertWithinControlLimit({
       owedFen: owedFen(controlCase.claimFen, controlCase.costsFen, controlCase.recoveredFen),
       controlledFen: await this.controls.controlledFen(tx.manager, command.caseId),
       addingFen,
-      indivisible: isIndivisible(target.agencyKind),
+      indivisible: isIndivisible(assetClass),
       factorPermille: overLimitPermille(this.config),
     });
     const control: Control = {
@@ -133,6 +157,7 @@ export class OrderControlUseCase {
       requestKey: command.requestKey,
       kind,
       agencyKind: target.agencyKind,
+      assetClass,
       assetId: target.assetId,
       respondentIdNumber: target.respondentIdNumber,
       holder: target.holder,
@@ -142,7 +167,7 @@ export class OrderControlUseCase {
       amountFen: addingFen,
       deductedFen: 0,
       status: ControlStatus.Pending,
-      termMonths: termMonthsOf(target.agencyKind),
+      termMonths: termMonthsOf(assetClass),
       effectiveOn: null,
       expiresOn: null,
       renewals: 0,
@@ -203,15 +228,22 @@ export class OrderControlUseCase {
         `the ${control.agencyKind} agency did not confirm the order (${wire.code}); send it again with the same request key`,
       );
     }
-    return this.unitOfWork.run(async (tx) => {
+    let owedOnClosure: string[] = [];
+    const view = await this.unitOfWork.run(async (tx) => {
+      // the case row first, as the closure takes it: a closure and this answer are weighed one at a time
+      const lockedCase = (await this.controls.findCase(tx.manager, control.caseId, true))!;
       const current = (await this.controls.findControl(tx.manager, controlId, true))!;
       const today = todayOf(this.clock.now());
       if (current.status !== ControlStatus.Pending && current.status !== ControlStatus.Failed) {
         return viewOf(current, today);
       }
-      const after = await this.applyReply(tx, current, controlCase, reply, actor);
+      const after = await this.applyReply(tx, current, lockedCase, reply, actor);
+      owedOnClosure = await this.closure.releaseOnClosedCase(tx, lockedCase, after);
       return viewOf(after, today);
     });
+    if (!owedOnClosure.length) return view;
+    // the case was closed with releaseControls while the order was out: nothing stays held for it
+    return this.closure.sendReleases(owedOnClosure, actor, view);
   }
 
   /**

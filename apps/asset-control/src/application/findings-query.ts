@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ALL_AGENCY_KINDS,
   CaseInquiryStatus,
   COURT_STAFF_ROLES,
   CodedError,
   ErrorCode,
   type Actor,
-  type AgencyKind,
   type GetFindingsReply,
 } from '@writ/contracts';
 import { DataSource } from 'typeorm';
 import { caseInquiryStatus } from '../domain/inquiry-batch.js';
-import { latestInquiries, standingAnswers } from '../domain/inquiry-report.js';
+import { compareKinds, latestInquiries, standingAnswers } from '../domain/inquiry-report.js';
 import { InquiryRepository } from '../persistence/inquiry.repository.js';
 import { ResearchRepository } from '../persistence/research.repository.js';
-
-const kindOrder = (kind: AgencyKind): number => ALL_AGENCY_KINDS.indexOf(kind);
 
 /** What the inquiries of a case asked and found, for the officers of the case's court. */
 @Injectable()
@@ -54,7 +50,7 @@ export class FindingsQuery {
     assets.sort(
       (a, b) =>
         a.respondentPosition - b.respondentPosition ||
-        kindOrder(a.kind) - kindOrder(b.kind) ||
+        compareKinds(a.kind, b.kind) ||
         a.position - b.position,
     );
     return {
@@ -68,6 +64,7 @@ export class FindingsQuery {
         kind: i.kind,
         respondentIdNumber: i.respondentIdNumber,
         respondentName: i.respondentName,
+        ...(i.linkedTo !== null && i.linkedRole ? { linkedTo: i.linkedTo, role: i.linkedRole } : {}),
         status: i.status,
         attempts: i.attempts,
         ...(i.lastError ? { lastError: i.lastError } : {}),

@@ -110,6 +110,7 @@ export class InquiryDispatcher implements OnApplicationBootstrap, OnModuleDestro
             {
               inquiryId: inquiry.id,
               kind: inquiry.kind,
+              assetClass: inquiry.assetClass,
               subjectKind: inquiry.respondentKind,
               subjectIdNumber: inquiry.respondentIdNumber,
               subjectName: inquiry.respondentName,

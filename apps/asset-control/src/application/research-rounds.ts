@@ -5,6 +5,7 @@ import { batchIsComplete } from '../domain/inquiry-batch.js';
 import { executableFind, findDescription } from '../domain/research-schedule.js';
 import { InquiryRepository } from '../persistence/inquiry.repository.js';
 import { ResearchRepository } from '../persistence/research.repository.js';
+import { AgencyCatalog } from './agency-catalog.js';
 
 /**
  * Closes a re-search round of a 终本 case once nothing in it is pending, in the transaction of the
@@ -17,6 +18,7 @@ export class ResearchRounds {
   constructor(
     private readonly inquiries: InquiryRepository,
     private readonly research: ResearchRepository,
+    private readonly catalog: AgencyCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -45,9 +47,11 @@ export class ResearchRounds {
     if (schedule?.status === ResearchStatus.Stopped) return true;
     // once per round: a re-sent inquiry that completes the round again does not announce it twice
     if (!(await this.research.markAnnounced(tx.manager, batch.caseId, round, now))) return true;
+    const catalog = await this.catalog.current(tx.manager);
+    const nameOf = (kind: string) => catalog.find((k) => k.code === kind)?.nameZh ?? kind;
     await tx.emit(
       Events.AssetPropertyFoundAfterClosure,
-      { caseId: batch.caseId, ...find, description: findDescription(round, assets) },
+      { caseId: batch.caseId, ...find, description: findDescription(round, assets, nameOf) },
       { courtCode: batch.courtCode },
     );
     return true;

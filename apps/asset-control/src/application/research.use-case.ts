@@ -28,6 +28,7 @@ import {
 } from '../domain/research-schedule.js';
 import { InquiryRepository } from '../persistence/inquiry.repository.js';
 import { ResearchRepository } from '../persistence/research.repository.js';
+import { AgencyCatalog } from './agency-catalog.js';
 import { InquiryDispatcher } from './inquiry-dispatcher.js';
 import { ResearchRounds } from './research-rounds.js';
 
@@ -53,6 +54,7 @@ export class ResearchUseCase implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly inquiries: InquiryRepository,
     private readonly research: ResearchRepository,
     private readonly rounds: ResearchRounds,
+    private readonly catalog: AgencyCatalog,
     private readonly dispatcher: InquiryDispatcher,
     private readonly config: AssetControlConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -189,11 +191,8 @@ export class ResearchUseCase implements OnApplicationBootstrap, OnModuleDestroy 
           const after = roundStarted(schedule, today);
           const round = after.roundsStarted;
           const respondents = await this.research.respondentsOf(tx.manager, schedule.caseId);
-          // every agency kind the network has now, for the respondents as registered (财产调查规定 Art 1, 13)
-          const plan = planInquiries(respondents).map((p) => ({
-            ...p,
-            respondentPosition: respondents[p.respondentPosition]?.position ?? p.respondentPosition,
-          }));
+          // every agency kind the catalog has now, for the respondents as registered (财产调查规定 Art 1, 13)
+          const plan = planInquiries(respondents, await this.catalog.current(tx.manager), schedule.courtCode);
           await this.research.insertRound(tx.manager, schedule.caseId, round, now);
           await this.inquiries.insertInquiries(
             tx.manager,

@@ -9,6 +9,7 @@ import {
 import { CLOCK, Inbox } from '@writ/platform';
 import { needsAssetInquiry, newInquiryProgress, planInquiries } from '../domain/asset-inquiry.js';
 import { InquiryRepository } from '../persistence/inquiry.repository.js';
+import { AgencyCatalog } from './agency-catalog.js';
 import { BatchCompletion } from './batch-completion.js';
 import { InquiryDispatcher } from './inquiry-dispatcher.js';
 
@@ -16,7 +17,8 @@ import { InquiryDispatcher } from './inquiry-dispatcher.js';
 export const INBOX_CONSUMER = 'asset-control';
 
 /**
- * 立案当日启动财产查控: a registered 执行实施 case gets one inquiry per respondent and agency kind,
+ * 立案当日启动财产查控: a registered 执行实施 case gets one inquiry per respondent and agency kind of the
+ * catalog that applies (and per linked person and kind that reaches them),
  * recorded once per event (inbox) and once per case (the batch's key), then the dispatcher is woken.
  * 执行审查 cases record nothing: they have no property search of their own.
  */
@@ -25,6 +27,7 @@ export class StartInquiriesUseCase {
   constructor(
     private readonly inbox: Inbox,
     private readonly inquiries: InquiryRepository,
+    private readonly catalog: AgencyCatalog,
     private readonly completion: BatchCompletion,
     private readonly dispatcher: InquiryDispatcher,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -54,7 +57,12 @@ export class StartInquiriesUseCase {
         filingDate: registered.filingDate,
       };
       if (!(await this.inquiries.insertBatch(tx.manager, batch))) return;
-      const plan = planInquiries(registered.respondents);
+      // the catalog as it stands today: national kinds and the court's province's own sources
+      const plan = planInquiries(
+        registered.respondents,
+        await this.catalog.current(tx.manager),
+        registered.courtCode,
+      );
       await this.inquiries.insertInquiries(tx.manager, registered.caseId, plan, newInquiryProgress(now), now);
       await tx.audit({
         action: 'asset.inquiry.start',
@@ -64,7 +72,11 @@ export class StartInquiriesUseCase {
         after: {
           caseNumber: registered.caseNumber,
           startedAt: now.toISOString(),
-          inquiries: plan.map((p) => ({ kind: p.kind, respondentIdNumber: p.respondent.idNumber })),
+          inquiries: plan.map((p) => ({
+            kind: p.kind,
+            respondentIdNumber: p.respondent.idNumber,
+            ...(p.linkedTo ? { linkedTo: p.linkedTo.position, role: p.linkedTo.role } : {}),
+          })),
         },
         actor: envelope.actor,
       });

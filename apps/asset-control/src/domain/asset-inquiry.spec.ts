@@ -1,6 +1,6 @@
 import {
-  ALL_AGENCY_KINDS,
   AgencyKind,
+  LinkedRole,
   AssetValueKind,
   CaseType,
   CodedError,
@@ -16,6 +16,7 @@ import {
   planInquiries,
   replyProblem,
 } from './asset-inquiry.js';
+import { NATIONAL_CATALOG } from './agency-catalog.js';
 import { RetryPolicy } from './retry-policy.js';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
@@ -32,17 +33,66 @@ describe('财产查控 inquiries of a case', () => {
     ).toBe(false);
   });
 
-  it('asks every agency about every respondent, in the order of the case', () => {
-    const plan = planInquiries([
-      { kind: PartyKind.NaturalPerson, name: '张三', idNumber: '11010519491231002X' },
-      { kind: PartyKind.Organisation, name: '盘锦某某商贸有限公司', idNumber: '91350100M000100Y43' },
-    ]);
-    expect(plan).toHaveLength(2 * ALL_AGENCY_KINDS.length);
-    expect(plan.slice(0, ALL_AGENCY_KINDS.length).map((p) => p.kind)).toEqual(ALL_AGENCY_KINDS);
+  const person = { kind: PartyKind.NaturalPerson, name: '张三', idNumber: '11010519491231002X' };
+  const company = {
+    kind: PartyKind.Organisation,
+    name: '盘锦某某商贸有限公司',
+    idNumber: '91350100M000100Y43',
+  };
+  const forPersons = NATIONAL_CATALOG.map((k) => k.code);
+  const forOrganisations = NATIONAL_CATALOG.filter((k) => k.appliesTo.includes(PartyKind.Organisation)).map(
+    (k) => k.code,
+  );
+
+  it('asks every agency kind that applies about every respondent, in the order of the case', () => {
+    const plan = planInquiries([person, company], NATIONAL_CATALOG, '辽1104');
+    expect(plan.map((p) => p.kind)).toEqual([...forPersons, ...forOrganisations]);
     expect(plan.map((p) => p.respondentPosition)).toEqual([
-      ...ALL_AGENCY_KINDS.map(() => 0),
-      ...ALL_AGENCY_KINDS.map(() => 1),
+      ...forPersons.map(() => 0),
+      ...forOrganisations.map(() => 1),
     ]);
+    // marriage, exit-entry, housing fund and social insurance records exist for natural persons only
+    expect(forOrganisations).not.toContain(AgencyKind.Marriage);
+    expect(forOrganisations).not.toContain(AgencyKind.ExitEntry);
+  });
+
+  it('asks about an organisation’s legal representative through the kinds that reach linked persons', () => {
+    const boss = { name: '李四', idNumber: '110105194912310029' };
+    const plan = planInquiries([{ ...company, legalRepresentative: boss }], NATIONAL_CATALOG, '辽1104');
+    const linked = plan.filter((p) => p.linkedTo);
+    expect(linked).toEqual([
+      {
+        kind: AgencyKind.ExitEntry,
+        respondent: { kind: PartyKind.NaturalPerson, ...boss },
+        respondentPosition: 1,
+        linkedTo: { position: 0, role: LinkedRole.LegalRepresentative },
+      },
+    ]);
+  });
+
+  it('asks once about a legal representative who is a respondent too', () => {
+    const plan = planInquiries(
+      [person, { ...company, legalRepresentative: { name: person.name, idNumber: person.idNumber } }],
+      NATIONAL_CATALOG,
+      '辽1104',
+    );
+    expect(plan.filter((p) => p.linkedTo)).toEqual([]);
+  });
+
+  it('keeps the places of the first inquiry in a re-search', () => {
+    const plan = planInquiries(
+      [
+        {
+          ...company,
+          position: 2,
+          legalRepresentative: { name: '李四', idNumber: '110105194912310029', position: 5 },
+        },
+      ],
+      NATIONAL_CATALOG,
+      '辽1104',
+    );
+    expect(new Set(plan.filter((p) => !p.linkedTo).map((p) => p.respondentPosition))).toEqual(new Set([2]));
+    expect(plan.find((p) => p.linkedTo)).toMatchObject({ respondentPosition: 5, linkedTo: { position: 2 } });
   });
 
   it('backs off after a failed attempt and fails for good after the last one', () => {

@@ -1,33 +1,47 @@
 import {
-  ALL_AGENCY_KINDS,
   caseClassOf,
   CaseClass,
   CodedError,
   ErrorCode,
   InquiryStatus,
   isFen,
+  LinkedRole,
+  PartyKind,
   type AgencyFinding,
   type AgencyInquiryReply,
   type AgencyKind,
   type CaseType,
-  type PartyKind,
   type WireError,
 } from '@writ/contracts';
+import { kindsFor, type AgencyKindDefinition } from './agency-catalog.js';
 import type { RetryPolicy } from './retry-policy.js';
+
+/** A natural person standing for an organisation respondent: its 法定代表人. */
+export interface LinkedPerson {
+  name: string;
+  idNumber: string;
+  /** where the person was asked about before (a re-search keeps the places of the first inquiry) */
+  position?: number;
+}
 
 /** A respondent (被执行人) as named at registration. */
 export interface Respondent {
   kind: PartyKind;
   name: string;
   idNumber: string;
+  legalRepresentative?: LinkedPerson;
+  /** the respondent's place in the case, when it is not its place in the list given */
+  position?: number;
 }
 
-/** One question to one agency about one respondent (网络查询). */
+/** One question to one agency about one respondent, or a person linked to one (网络查询). */
 export interface PlannedInquiry {
   kind: AgencyKind;
-  respondent: Respondent;
-  /** the respondent's place in the case, so answers list in the order of the case */
+  respondent: { kind: PartyKind; name: string; idNumber: string };
+  /** the respondent's place in the case, so answers list in the order of the case; linked persons follow */
   respondentPosition: number;
+  /** a person asked about because of the organisation respondent at this place, in this role */
+  linkedTo?: { position: number; role: LinkedRole };
 }
 
 /** Where an inquiry stands between attempts. */
@@ -50,12 +64,46 @@ export function needsAssetInquiry(caseType: CaseType): boolean {
 
 /**
  * The seed court's rule 立案当日启动财产查控: on registration every respondent is searched through
- * every agency of the network at once (财产调查规定 Art 1, 13).
+ * every agency kind of the catalog that the court uses and that applies to the respondent (财产调查规定
+ * Art 1, 13). An organisation's legal representative is asked about through the kinds that reach linked
+ * persons (e.g. exit-entry: 限制出境 reaches the person, DOMAIN.md §9), listed after the respondents; a
+ * person who is a respondent in their own right, or stands for two organisations, is asked once.
  */
-export function planInquiries(respondents: readonly Respondent[]): PlannedInquiry[] {
-  return respondents.flatMap((respondent, respondentPosition) =>
-    ALL_AGENCY_KINDS.map((kind) => ({ kind, respondent, respondentPosition })),
+export function planInquiries(
+  respondents: readonly Respondent[],
+  catalog: readonly AgencyKindDefinition[],
+  courtCode: string,
+): PlannedInquiry[] {
+  const plan: PlannedInquiry[] = respondents.flatMap((respondent, index) =>
+    kindsFor(catalog, courtCode, respondent).map((k) => ({
+      kind: k.code,
+      respondent: { kind: respondent.kind, name: respondent.name, idNumber: respondent.idNumber },
+      respondentPosition: respondent.position ?? index,
+    })),
   );
+  const asked = new Set(respondents.map((r) => r.idNumber));
+  const positions = [
+    ...respondents.map((r, i) => r.position ?? i),
+    ...respondents.flatMap((r) => r.legalRepresentative?.position ?? []),
+  ];
+  let next = Math.max(-1, ...positions) + 1;
+  const person = { kind: PartyKind.NaturalPerson };
+  const reaching = kindsFor(catalog, courtCode, person).filter((k) => k.reachesLinkedPersons);
+  respondents.forEach((respondent, index) => {
+    const linked = respondent.legalRepresentative;
+    if (respondent.kind !== PartyKind.Organisation || !linked || asked.has(linked.idNumber)) return;
+    asked.add(linked.idNumber);
+    const respondentPosition = linked.position ?? next++;
+    for (const k of reaching) {
+      plan.push({
+        kind: k.code,
+        respondent: { kind: PartyKind.NaturalPerson, name: linked.name, idNumber: linked.idNumber },
+        respondentPosition,
+        linkedTo: { position: respondent.position ?? index, role: LinkedRole.LegalRepresentative },
+      });
+    }
+  });
+  return plan;
 }
 
 export function newInquiryProgress(now: Date): InquiryProgress {

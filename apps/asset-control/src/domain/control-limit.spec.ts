@@ -1,5 +1,12 @@
 import { CodedError, ErrorCode } from '@writ/contracts';
-import { assertWithinControlLimit, controlLimitFen, executionFeeFen, owedFen } from './control-limit.js';
+import {
+  assertWithinControlLimit,
+  controlLimitFen,
+  excessOverLimitFen,
+  executionFeeFen,
+  owedFen,
+  recoveredFen,
+} from './control-limit.js';
 
 describe('the execution fee (诉讼费用交纳办法 Art 14)', () => {
   it('is ¥50 up to ¥10,000 and then by bands', () => {
@@ -53,5 +60,35 @@ describe('no over-control (查封规定 Art 19)', () => {
     expect(() =>
       assertWithinControlLimit({ ...base, indivisible: true, controlledFen: 100_000, addingFen: 500_000 }),
     ).toThrow(/over-control/);
+  });
+});
+
+describe('what has come in, each fen once (查封规定 Art 19)', () => {
+  it('counts confirmed deductions before the ledger reports anything', () => {
+    expect(recoveredFen({ deductedFen: 30_000, ledgerReceivedFen: 0, ledgerDeductedFen: 0 })).toBe(30_000);
+  });
+
+  it('does not count a deduction twice once the ledger has booked it', () => {
+    expect(recoveredFen({ deductedFen: 30_000, ledgerReceivedFen: 30_000, ledgerDeductedFen: 30_000 })).toBe(
+      30_000,
+    );
+  });
+
+  it('adds money paid otherwise (voluntary, auction) to the deductions not yet booked', () => {
+    // ¥500 paid voluntarily and booked; ¥300 deducted, ¥100 of it booked so far
+    expect(recoveredFen({ deductedFen: 30_000, ledgerReceivedFen: 60_000, ledgerDeductedFen: 10_000 })).toBe(
+      80_000,
+    );
+  });
+
+  it('never goes below the ledger when the ledger booked deductions asset-control has not seen', () => {
+    expect(recoveredFen({ deductedFen: 0, ledgerReceivedFen: 20_000, ledgerDeductedFen: 20_000 })).toBe(
+      20_000,
+    );
+  });
+
+  it('shows what is held beyond a limit that fell', () => {
+    expect(excessOverLimitFen(150_000, 120_000)).toBe(30_000);
+    expect(excessOverLimitFen(100_000, 120_000)).toBe(0);
   });
 });

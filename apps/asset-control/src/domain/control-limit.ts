@@ -27,6 +27,34 @@ export function executionFeeFen(claimFen: Fen): Fen {
   return Number((fee + 5_000n) / 10_000n);
 }
 
+/**
+ * What asset-control knows has come in for a case, from two sources that overlap: its own confirmed
+ * deductions (扣划), and the fund ledger's receipts (`ledger.money.received`), which include those
+ * deductions once the ledger books them.
+ */
+export interface RecoveryCounts {
+  /** deductions the agencies confirmed to asset-control */
+  deductedFen: Fen;
+  /** the ledger's total received for the case (its running total: the highest reported) */
+  ledgerReceivedFen: Fen;
+  /** the part of the ledger's receipts that came from deductions */
+  ledgerDeductedFen: Fen;
+}
+
+/**
+ * What has come in, each fen once (查封规定 Art 19 measures the limit against what is still owed): the
+ * ledger's receipts, plus the deductions it has not booked yet — a deduction the ledger booked is in its
+ * total already and is not counted again.
+ */
+export function recoveredFen(counts: RecoveryCounts): Fen {
+  return counts.ledgerReceivedFen + Math.max(0, counts.deductedFen - counts.ledgerDeductedFen);
+}
+
+/** What the case's controls hold beyond its limit, to be released in part (查封规定 Art 19). */
+export function excessOverLimitFen(controlledFen: Fen, limitFen: Fen): Fen {
+  return Math.max(0, controlledFen - limitFen);
+}
+
 /** What the case still owes: claim plus costs, less what has come in. */
 export function owedFen(claimFen: Fen, costsFen: Fen, recoveredFen: Fen): Fen {
   return Math.max(0, claimFen + costsFen - recoveredFen);

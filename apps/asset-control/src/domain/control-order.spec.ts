@@ -1,7 +1,8 @@
-import { AgencyKind, CodedError, ControlKind, ControlStatus } from '@writ/contracts';
+import { AssetClass, CodedError, ControlKind, ControlStatus } from '@writ/contracts';
 import {
   assertDeductible,
   assertHoldFits,
+  controlsAllowed,
   assertReleasable,
   isIndivisible,
   orderedAmountOf,
@@ -17,32 +18,38 @@ const ruleOf = (work: () => void): string | undefined => {
 };
 
 describe('control orders (DOMAIN.md §4)', () => {
-  it('freezes deposits and financial assets, seizes real estate, seizes or distrains vehicles', () => {
-    expect(ruleOf(() => assertHoldFits(ControlKind.Freeze, AgencyKind.BankDeposit))).toBeUndefined();
-    expect(ruleOf(() => assertHoldFits(ControlKind.Freeze, AgencyKind.BusinessRegistration))).toBeUndefined();
-    expect(ruleOf(() => assertHoldFits(ControlKind.Seize, AgencyKind.RealEstate))).toBeUndefined();
-    expect(ruleOf(() => assertHoldFits(ControlKind.Seize, AgencyKind.Vehicle))).toBeUndefined();
-    expect(ruleOf(() => assertHoldFits(ControlKind.Distrain, AgencyKind.Vehicle))).toBeUndefined();
+  it('freezes deposits and financial assets, seizes real estate, seizes or distrains movables', () => {
+    expect(ruleOf(() => assertHoldFits(ControlKind.Freeze, AssetClass.Deposit))).toBeUndefined();
+    expect(ruleOf(() => assertHoldFits(ControlKind.Freeze, AssetClass.FinancialRight))).toBeUndefined();
+    expect(ruleOf(() => assertHoldFits(ControlKind.Seize, AssetClass.RealEstate))).toBeUndefined();
+    expect(ruleOf(() => assertHoldFits(ControlKind.Seize, AssetClass.Movable))).toBeUndefined();
+    expect(ruleOf(() => assertHoldFits(ControlKind.Distrain, AssetClass.Movable))).toBeUndefined();
+  });
+
+  it('lets only money be deducted, and nothing control an information record', () => {
+    expect(controlsAllowed(AssetClass.Deposit)).toEqual([ControlKind.Freeze, ControlKind.Deduct]);
+    expect(controlsAllowed(AssetClass.FinancialRight)).toEqual([ControlKind.Freeze]);
+    expect(controlsAllowed(AssetClass.Information)).toEqual([]);
   });
 
   it('refuses a hold the record cannot take, and any control of records that are not property', () => {
-    expect(ruleOf(() => assertHoldFits(ControlKind.Freeze, AgencyKind.RealEstate))).toBe(
+    expect(ruleOf(() => assertHoldFits(ControlKind.Freeze, AssetClass.RealEstate))).toBe(
       'CONTROL_KIND_FITS_ASSET',
     );
-    expect(ruleOf(() => assertHoldFits(ControlKind.Seize, AgencyKind.BankDeposit))).toBe(
+    expect(ruleOf(() => assertHoldFits(ControlKind.Seize, AssetClass.Deposit))).toBe(
       'CONTROL_KIND_FITS_ASSET',
     );
-    expect(ruleOf(() => assertHoldFits(ControlKind.Freeze, AgencyKind.Marriage))).toBe(
+    expect(ruleOf(() => assertHoldFits(ControlKind.Freeze, AssetClass.Information))).toBe(
       'CONTROL_KIND_FITS_ASSET',
     );
   });
 
   it('counts money by the amount asked (or the whole balance) and property by its value', () => {
-    expect(orderedAmountOf(AgencyKind.BankDeposit, 500, 9_000)).toBe(500);
-    expect(orderedAmountOf(AgencyKind.BankDeposit, undefined, 9_000)).toBe(9_000);
-    expect(orderedAmountOf(AgencyKind.RealEstate, 500, 9_000)).toBe(9_000);
-    expect(isIndivisible(AgencyKind.RealEstate)).toBe(true);
-    expect(isIndivisible(AgencyKind.OnlinePayment)).toBe(false);
+    expect(orderedAmountOf(AssetClass.Deposit, 500, 9_000)).toBe(500);
+    expect(orderedAmountOf(AssetClass.Deposit, undefined, 9_000)).toBe(9_000);
+    expect(orderedAmountOf(AssetClass.RealEstate, 500, 9_000)).toBe(9_000);
+    expect(isIndivisible(AssetClass.RealEstate)).toBe(true);
+    expect(isIndivisible(AssetClass.Deposit)).toBe(false);
   });
 
   it('releases only what the agency holds or has in line', () => {
@@ -55,7 +62,7 @@ describe('control orders (DOMAIN.md §4)', () => {
   describe('扣划', () => {
     const freeze = {
       kind: ControlKind.Freeze as const,
-      agencyKind: AgencyKind.BankDeposit,
+      assetClass: AssetClass.Deposit,
       status: ControlStatus.Effective,
       amountFen: 1_000,
     };
@@ -64,7 +71,7 @@ describe('control orders (DOMAIN.md §4)', () => {
       expect(ruleOf(() => assertDeductible(freeze, 1_001))).toBe('DEDUCT_EXCEEDS_FROZEN');
     });
     it('refuses to deduct from property, or from a freeze no longer in force', () => {
-      expect(ruleOf(() => assertDeductible({ ...freeze, agencyKind: AgencyKind.Securities }, 1))).toBe(
+      expect(ruleOf(() => assertDeductible({ ...freeze, assetClass: AssetClass.FinancialRight }, 1))).toBe(
         'DEDUCT_FROM_FROZEN_MONEY',
       );
       expect(ruleOf(() => assertDeductible({ ...freeze, status: ControlStatus.Released }, 1))).toBe(

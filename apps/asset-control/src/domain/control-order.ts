@@ -1,54 +1,48 @@
-import { AgencyKind, CodedError, ControlKind, ControlStatus, ErrorCode, type Fen } from '@writ/contracts';
+import { AssetClass, CodedError, ControlKind, ControlStatus, ErrorCode, type Fen } from '@writ/contracts';
 
 /** A control kind that puts a hold on property (a deduction works on a freeze instead). */
 export type HoldKind = Exclude<ControlKind, ControlKind.Deduct>;
 
 /**
- * Which hold each agency's records take (DOMAIN.md §4): deposits and financial assets are frozen (冻结),
- * real estate and registered property seized (查封), movables distrained (扣押). A vehicle is registered
- * property and a movable: it may be seized at the registry or distrained. Exit-entry and marriage
- * records are not property and take no control.
+ * Which controls each class of record takes (DOMAIN.md §4): money in accounts is frozen (冻结) and
+ * deducted (扣划); other property rights are frozen; real estate is seized (查封); a movable (vehicle,
+ * vessel) is registered property and a movable: seized at the registry or distrained (扣押).
+ * Information records (exit-entry, marriage, tax, social insurance) are not property and take none.
  */
-const HOLDS_BY_AGENCY: Record<AgencyKind, readonly HoldKind[]> = {
-  [AgencyKind.BankDeposit]: [ControlKind.Freeze],
-  [AgencyKind.WealthProduct]: [ControlKind.Freeze],
-  [AgencyKind.OnlinePayment]: [ControlKind.Freeze],
-  [AgencyKind.Securities]: [ControlKind.Freeze],
-  [AgencyKind.BusinessRegistration]: [ControlKind.Freeze],
-  [AgencyKind.RealEstate]: [ControlKind.Seize],
-  [AgencyKind.Vehicle]: [ControlKind.Seize, ControlKind.Distrain],
-  [AgencyKind.ExitEntry]: [],
-  [AgencyKind.Marriage]: [],
+const CONTROLS_BY_CLASS: Record<AssetClass, readonly ControlKind[]> = {
+  [AssetClass.Deposit]: [ControlKind.Freeze, ControlKind.Deduct],
+  [AssetClass.FinancialRight]: [ControlKind.Freeze],
+  [AssetClass.RealEstate]: [ControlKind.Seize],
+  [AssetClass.Movable]: [ControlKind.Seize, ControlKind.Distrain],
+  [AssetClass.Information]: [],
 };
 
-/** Money balances: frozen by the amount asked (partly, when the account holds less) and deductible (扣划). */
-const MONEY_AGENCIES: readonly AgencyKind[] = [
-  AgencyKind.BankDeposit,
-  AgencyKind.WealthProduct,
-  AgencyKind.OnlinePayment,
-];
+export function controlsAllowed(assetClass: AssetClass): readonly ControlKind[] {
+  return CONTROLS_BY_CLASS[assetClass];
+}
 
-export function isMoney(agencyKind: AgencyKind): boolean {
-  return MONEY_AGENCIES.includes(agencyKind);
+/** Money balances: frozen by the amount asked (partly, when the account holds less) and deductible (扣划). */
+export function isMoney(assetClass: AssetClass): boolean {
+  return assetClass === AssetClass.Deposit;
 }
 
 /** Property that cannot be split to fit a claim (查封规定 Art 19's 不可分物): anything but money. */
-export function isIndivisible(agencyKind: AgencyKind): boolean {
-  return !isMoney(agencyKind);
+export function isIndivisible(assetClass: AssetClass): boolean {
+  return !isMoney(assetClass);
 }
 
-/** Refuses a hold the agency's kind of record cannot take. */
-export function assertHoldFits(kind: HoldKind, agencyKind: AgencyKind): void {
-  const allowed = HOLDS_BY_AGENCY[agencyKind];
+/** Refuses a hold the class of record cannot take. */
+export function assertHoldFits(kind: HoldKind, assetClass: AssetClass): void {
+  const allowed = controlsAllowed(assetClass).filter((k) => k !== ControlKind.Deduct);
   if (!allowed.includes(kind)) {
     throw new CodedError(
       ErrorCode.RuleViolated,
       allowed.length
-        ? `a ${agencyKind} record takes ${allowed.join(' or ')}, not ${kind}`
-        : `a ${agencyKind} record is not property and cannot be controlled`,
+        ? `a ${assetClass} record takes ${allowed.join(' or ')}, not ${kind}`
+        : `a ${assetClass} record is not property and cannot be controlled`,
       {
         rule: 'CONTROL_KIND_FITS_ASSET',
-        errors: [{ field: 'kind', rule: 'controlKindFitsAsset', message: `not allowed for ${agencyKind}` }],
+        errors: [{ field: 'kind', rule: 'controlKindFitsAsset', message: `not allowed for ${assetClass}` }],
       },
     );
   }
@@ -58,8 +52,8 @@ export function assertHoldFits(kind: HoldKind, agencyKind: AgencyKind): void {
  * What an order counts against the over-control limit: for money, the amount asked (the whole known
  * balance when none is given); for property, its estimated value, whatever amount was typed.
  */
-export function orderedAmountOf(agencyKind: AgencyKind, askedFen: Fen | undefined, valueFen: Fen): Fen {
-  return isMoney(agencyKind) ? (askedFen ?? valueFen) : valueFen;
+export function orderedAmountOf(assetClass: AssetClass, askedFen: Fen | undefined, valueFen: Fen): Fen {
+  return isMoney(assetClass) ? (askedFen ?? valueFen) : valueFen;
 }
 
 /** Statuses that hold (or are about to hold) the property, and count against the limit. */
@@ -80,10 +74,13 @@ export function assertReleasable(status: ControlStatus): void {
 
 /** 扣划 takes frozen money only, and no more than is frozen. */
 export function assertDeductible(
-  control: { kind: HoldKind; agencyKind: AgencyKind; status: ControlStatus; amountFen: Fen },
+  control: { kind: HoldKind; assetClass: AssetClass; status: ControlStatus; amountFen: Fen },
   amountFen: Fen,
 ): void {
-  if (control.kind !== ControlKind.Freeze || !isMoney(control.agencyKind)) {
+  if (
+    control.kind !== ControlKind.Freeze ||
+    !controlsAllowed(control.assetClass).includes(ControlKind.Deduct)
+  ) {
     throw new CodedError(ErrorCode.RuleViolated, 'only frozen money can be deducted (扣划)', {
       rule: 'DEDUCT_FROM_FROZEN_MONEY',
     });

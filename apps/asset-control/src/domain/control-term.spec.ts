@@ -1,4 +1,4 @@
-import { AgencyKind, CodedError } from '@writ/contracts';
+import { AssetClass, CodedError } from '@writ/contracts';
 import { daysToExpiry, hasLapsed, lastDayOf, renewal, termMonthsOf } from './control-term.js';
 
 const ruleOf = (work: () => void): string | undefined => {
@@ -12,11 +12,11 @@ const ruleOf = (work: () => void): string | undefined => {
 
 describe('control terms (民诉解释 2022 Art 485)', () => {
   it('gives deposits 1 year, movables 2 years, real estate and other property rights 3 years', () => {
-    expect(termMonthsOf(AgencyKind.BankDeposit)).toBe(12);
-    expect(termMonthsOf(AgencyKind.OnlinePayment)).toBe(12);
-    expect(termMonthsOf(AgencyKind.Vehicle)).toBe(24);
-    expect(termMonthsOf(AgencyKind.RealEstate)).toBe(36);
-    expect(termMonthsOf(AgencyKind.BusinessRegistration)).toBe(36);
+    expect(termMonthsOf(AssetClass.Deposit)).toBe(12);
+    expect(termMonthsOf(AssetClass.Movable)).toBe(24);
+    expect(termMonthsOf(AssetClass.RealEstate)).toBe(36);
+    expect(termMonthsOf(AssetClass.FinancialRight)).toBe(36);
+    expect(termMonthsOf(AssetClass.Information)).toBe(0);
   });
 
   it('ends the term the day before the same date a term later, and counts the days left', () => {

@@ -1,24 +1,21 @@
-import { AgencyKind, addDays, addMonths, CodedError, daysBetween, ErrorCode } from '@writ/contracts';
+import { AssetClass, addDays, addMonths, CodedError, daysBetween, ErrorCode } from '@writ/contracts';
 
 /**
  * The longest term of a control (民诉解释 2022 Art 485): bank deposits 1 year, movables 2 years, real
- * estate and other property rights 3 years. Online-payment balances are money held like deposits and
- * take the deposit term; wealth products, securities and equity are "other property rights".
+ * estate and other property rights 3 years. Online-payment balances and the housing fund are money held
+ * like deposits (the catalog classes them DEPOSIT); wealth products, securities and equity are "other
+ * property rights". Information records take no control: 0.
  */
-const TERM_MONTHS: Record<AgencyKind, number> = {
-  [AgencyKind.BankDeposit]: 12,
-  [AgencyKind.OnlinePayment]: 12,
-  [AgencyKind.Vehicle]: 24,
-  [AgencyKind.RealEstate]: 36,
-  [AgencyKind.WealthProduct]: 36,
-  [AgencyKind.Securities]: 36,
-  [AgencyKind.BusinessRegistration]: 36,
-  [AgencyKind.ExitEntry]: 0,
-  [AgencyKind.Marriage]: 0,
+const TERM_MONTHS: Record<AssetClass, number> = {
+  [AssetClass.Deposit]: 12,
+  [AssetClass.FinancialRight]: 36,
+  [AssetClass.RealEstate]: 36,
+  [AssetClass.Movable]: 24,
+  [AssetClass.Information]: 0,
 };
 
-export function termMonthsOf(agencyKind: AgencyKind): number {
-  return TERM_MONTHS[agencyKind];
+export function termMonthsOf(assetClass: AssetClass): number {
+  return TERM_MONTHS[assetClass];
 }
 
 /** The last day in force of a term of `months` starting on `startOn` (a 1-year freeze from 3 March ends 2 March). */

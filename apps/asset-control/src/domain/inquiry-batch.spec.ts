@@ -1,4 +1,4 @@
-import { AgencyKind, AssetValueKind, CaseInquiryStatus, InquiryStatus } from '@writ/contracts';
+import { AssetClass, AssetValueKind, CaseInquiryStatus, InquiryStatus } from '@writ/contracts';
 import { batchIsComplete, caseInquiryStatus, completionSummary } from './inquiry-batch.js';
 
 const { Pending, Answered, Failed } = InquiryStatus;
@@ -34,9 +34,9 @@ describe('when a case’s inquiry is complete', () => {
       { caseId: 'c-1', caseNumber: '（2026）辽1104执1号' },
       [Answered, Answered, Failed],
       [
-        { kind: AgencyKind.BankDeposit, valueKind: AssetValueKind.Balance, amountFen: 12_345 },
-        { kind: AgencyKind.RealEstate, valueKind: AssetValueKind.Estimate, amountFen: 50_000_000 },
-        { kind: AgencyKind.ExitEntry, valueKind: AssetValueKind.None, amountFen: 0 },
+        { assetClass: AssetClass.Deposit, valueKind: AssetValueKind.Balance, amountFen: 12_345 },
+        { assetClass: AssetClass.RealEstate, valueKind: AssetValueKind.Estimate, amountFen: 50_000_000 },
+        { assetClass: AssetClass.Information, valueKind: AssetValueKind.None, amountFen: 0 },
       ],
     );
     expect(summary).toEqual({

@@ -1,5 +1,5 @@
 import {
-  AgencyKind,
+  AssetClass,
   AssetValueKind,
   CaseInquiryStatus,
   InquiryStatus,
@@ -24,7 +24,7 @@ export function caseInquiryStatus(batch: { completedAt: Date | null } | null): C
 export function completionSummary(
   batch: { caseId: string; caseNumber: string },
   statuses: readonly InquiryStatus[],
-  assets: readonly { kind: AgencyKind; valueKind: AssetValueKind; amountFen: Fen }[],
+  assets: readonly { assetClass: AssetClass; valueKind: AssetValueKind; amountFen: Fen }[],
 ): AssetInquiryCompletedV1 {
   return {
     caseId: batch.caseId,
@@ -40,7 +40,9 @@ export function completionSummary(
     // deposit balances alone: case-intake's triage asks whether they cover the claim
     depositsFoundFen: assets.reduce(
       (sum, a) =>
-        a.kind === AgencyKind.BankDeposit && a.valueKind === AssetValueKind.Balance ? sum + a.amountFen : sum,
+        a.assetClass === AssetClass.Deposit && a.valueKind === AssetValueKind.Balance
+          ? sum + a.amountFen
+          : sum,
       0,
     ),
   };

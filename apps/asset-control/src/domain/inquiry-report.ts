@@ -1,11 +1,12 @@
 import {
-  ALL_AGENCY_KINDS,
   AssetValueKind,
+  NATIONAL_AGENCY_KINDS,
   InquiryStatus,
   shanghaiDateOf,
   type AgencyKind,
   type Fen,
   type LateInquiryStartView,
+  type LinkedRole,
   type RespondentReportView,
 } from '@writ/contracts';
 
@@ -17,6 +18,9 @@ export interface ReportInquiry {
   respondentPosition: number;
   respondentIdNumber: string;
   respondentName: string;
+  /** a person asked about because of the organisation respondent at this place, in this role */
+  linkedTo?: number | null;
+  linkedRole?: LinkedRole | null;
   status: InquiryStatus;
   attempts: number;
   lastError: string | null;
@@ -30,7 +34,14 @@ export interface ReportAsset {
   amountFen: Fen;
 }
 
-const kindOrder = (kind: AgencyKind): number => ALL_AGENCY_KINDS.indexOf(kind);
+/** National kinds in the network's order, then a province's own sources by code. */
+export function compareKinds(a: AgencyKind, b: AgencyKind): number {
+  const rank = (kind: AgencyKind): number => {
+    const i = NATIONAL_AGENCY_KINDS.indexOf(kind);
+    return i < 0 ? NATIONAL_AGENCY_KINDS.length : i;
+  };
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
 const keyOf = (i: { respondentPosition: number; kind: AgencyKind }): string =>
   `${i.respondentPosition}/${i.kind}`;
 
@@ -47,7 +58,7 @@ export function latestInquiries<T extends { respondentPosition: number; kind: Ag
     if (!seen || i.round > seen.round) latest.set(keyOf(i), i);
   }
   return [...latest.values()].sort(
-    (a, b) => a.respondentPosition - b.respondentPosition || kindOrder(a.kind) - kindOrder(b.kind),
+    (a, b) => a.respondentPosition - b.respondentPosition || compareKinds(a.kind, b.kind),
   );
 }
 
@@ -88,6 +99,7 @@ export function respondentReports(
       report = {
         respondentIdNumber: i.respondentIdNumber,
         respondentName: i.respondentName,
+        ...(i.linkedTo != null && i.linkedRole ? { linkedTo: i.linkedTo, role: i.linkedRole } : {}),
         answered: [],
         failed: [],
         pending: [],

@@ -1,4 +1,5 @@
 import { AgencyKind, AssetValueKind, CaseType, ClosureType, ResearchStatus } from '@writ/contracts';
+import { NATIONAL_CATALOG, requireKind } from './agency-catalog.js';
 import {
   executableFind,
   findDescription,
@@ -87,6 +88,8 @@ describe('终本后定期复查: re-search every 6 months for 5 years (DOMAIN.md
       assetsFound: 0,
       totalValueFen: 0,
     });
-    expect(findDescription(2, assets)).toBe('第2次复查：银行存款1项、不动产1项，合计500123.45元');
+    expect(findDescription(2, assets, (kind) => requireKind(NATIONAL_CATALOG, kind).nameZh)).toBe(
+      '第2次复查：银行存款1项、不动产1项，合计500123.45元',
+    );
   });
 });

@@ -90,24 +90,16 @@ export function executableFind(assets: readonly RoundAsset[]): { assetsFound: nu
   };
 }
 
-const KIND_NAMES: Record<AgencyKind, string> = {
-  BANK_DEPOSIT: '银行存款',
-  WEALTH_PRODUCT: '理财产品',
-  ONLINE_PAYMENT: '网络支付账户',
-  SECURITIES: '证券',
-  REAL_ESTATE: '不动产',
-  VEHICLE: '车辆',
-  BUSINESS_REGISTRATION: '股权',
-  EXIT_ENTRY: '出入境证件',
-  MARRIAGE: '婚姻登记',
-};
-
 /** e.g. "第1次复查：银行存款2项、不动产1项，合计1234.56元" */
-export function findDescription(round: number, assets: readonly RoundAsset[]): string {
+export function findDescription(
+  round: number,
+  assets: readonly RoundAsset[],
+  nameOf: (kind: AgencyKind) => string = (kind) => kind,
+): string {
   const executable = assets.filter((a) => a.valueKind !== AssetValueKind.None && a.amountFen > 0);
   const counts = new Map<AgencyKind, number>();
   for (const a of executable) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-  const parts = [...counts].map(([kind, n]) => `${KIND_NAMES[kind]}${n}项`);
+  const parts = [...counts].map(([kind, n]) => `${nameOf(kind)}${n}项`);
   const total = executable.reduce((sum, a) => sum + a.amountFen, 0);
   return `第${round}次复查：${parts.join('、')}，合计${(total / 100).toFixed(2)}元`;
 }

@@ -1,5 +1,6 @@
-import type { AgencyKind, ControlEndReason, ControlStatus, Fen } from '@writ/contracts';
+import type { AgencyKind, AssetClass, ControlEndReason, ControlStatus, Fen } from '@writ/contracts';
 import type { EntityManager } from 'typeorm';
+import { recoveredFen } from '../domain/control-limit.js';
 import type { HoldKind } from '../domain/control-order.js';
 
 /** The case as asset-control knows it for controls: whose court, what is claimed, what came in. */
@@ -9,8 +10,33 @@ export interface ControlCase {
   courtCode: string;
   claimFen: Fen;
   costsFen: Fen;
+  /** what came in, each fen once (control-limit.ts `recoveredFen`) */
   recoveredFen: Fen;
+  /** confirmed deductions, and the ledger's receipts in total and from deductions */
+  deductedFen: Fen;
+  ledgerReceivedFen: Fen;
+  ledgerDeductedFen: Fen;
   closedOn: string | null;
+  /** the day the ledger reported the claim paid in full */
+  fullyPaidOn: string | null;
+  /** for a 执保 case: the execution case its controls were carried into (保全转执行) */
+  carriedIntoCaseId: string | null;
+}
+
+/** A case as `case.registered` (or case-intake, for a case registered before controls) describes it. */
+export type NewControlCase = Pick<
+  ControlCase,
+  'caseId' | 'caseNumber' | 'courtCode' | 'claimFen' | 'costsFen'
+>;
+
+/** A fund-ledger receipt of a case (`ledger.money.received`). */
+export interface LedgerReceipt {
+  receiptId: string;
+  caseId: string;
+  amountFen: Fen;
+  source: string;
+  receivedOn: string;
+  totalReceivedFen: Fen;
 }
 
 export interface Control {
@@ -20,6 +46,8 @@ export interface Control {
   requestKey: string;
   kind: HoldKind;
   agencyKind: AgencyKind;
+  /** what the law treated the record as when ordered (the catalog's class of its kind then) */
+  assetClass: AssetClass;
   assetId: string | null;
   respondentIdNumber: string;
   holder: string;
@@ -39,10 +67,13 @@ export interface Control {
   orderedAt: Date;
   endedOn: string | null;
   endReason: ControlEndReason | null;
+  /** 保全转执行: the 执保 case the control was carried from */
+  carriedFromCaseId?: string | null;
 }
 
 export type ActionKind = 'RENEW' | 'RELEASE' | 'DEDUCT';
-export type ActionStatus = 'PENDING' | 'DONE' | 'REFUSED' | 'FAILED';
+/** AWAITING_APPROVAL: held for the director (审批), not sent; REJECTED: the director said no, never sent. */
+export type ActionStatus = 'AWAITING_APPROVAL' | 'PENDING' | 'DONE' | 'REFUSED' | 'FAILED' | 'REJECTED';
 
 export interface ControlAction {
   id: string;
@@ -69,10 +100,10 @@ export interface FoundTarget {
 
 const ACTION_COLUMNS = `id, control_id, case_id, request_key, action, status, amount_fen::text, term_months, reason`;
 
-const CONTROL_COLUMNS = `id, case_id, court_code, request_key, kind, agency_kind, asset_id, respondent_id_number, holder,
+const CONTROL_COLUMNS = `id, case_id, court_code, request_key, kind, agency_kind, asset_class, asset_id, respondent_id_number, holder,
   identifier, description, requested_fen::text, amount_fen::text, deducted_fen::text, status, term_months,
   effective_on::text, expires_on::text, renewals, queued_behind, agency_note, note, ordered_at, ended_on::text,
-  end_reason`;
+  end_reason, carried_from_case_id`;
 
 type Row = Record<string, unknown>;
 
@@ -84,6 +115,7 @@ function controlOf(r: Row): Control {
     requestKey: r['request_key'] as string,
     kind: r['kind'] as HoldKind,
     agencyKind: r['agency_kind'] as AgencyKind,
+    assetClass: r['asset_class'] as AssetClass,
     assetId: r['asset_id'] as string | null,
     respondentIdNumber: r['respondent_id_number'] as string,
     holder: r['holder'] as string,
@@ -103,6 +135,7 @@ function controlOf(r: Row): Control {
     orderedAt: new Date(r['ordered_at'] as string),
     endedOn: r['ended_on'] as string | null,
     endReason: r['end_reason'] as ControlEndReason | null,
+    carriedFromCaseId: (r['carried_from_case_id'] as string | null | undefined) ?? null,
   };
 }
 
@@ -126,30 +159,41 @@ type Returning = [Row[], number];
 /** Reads and writes control cases, controls and their follow-up orders; no rules here. */
 export class ControlRepository {
   /** Idempotent: a case registered twice keeps its first record. */
-  async insertCase(manager: EntityManager, c: Omit<ControlCase, 'recoveredFen' | 'closedOn'>, now: Date) {
-    await manager.query(
+  async insertCase(manager: EntityManager, c: NewControlCase, now: Date): Promise<boolean> {
+    const rows = await manager.query<Row[]>(
       `INSERT INTO control_case (case_id, case_number, court_code, claim_fen, costs_fen, registered_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id) DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
       [c.caseId, c.caseNumber, c.courtCode, c.claimFen, c.costsFen, now.toISOString()],
     );
+    return rows.length > 0;
   }
 
   async findCase(manager: EntityManager, caseId: string, lock = false): Promise<ControlCase | null> {
     const rows = await manager.query<Row[]>(
-      `SELECT case_id, case_number, court_code, claim_fen::text, costs_fen::text, recovered_fen::text,
-              closed_on::text FROM control_case WHERE case_id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      `SELECT case_id, case_number, court_code, claim_fen::text, costs_fen::text, deducted_fen::text,
+              ledger_received_fen::text, ledger_deducted_fen::text, closed_on::text, fully_paid_on::text,
+              carried_into_case_id
+         FROM control_case WHERE case_id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [caseId],
     );
     const r = rows[0];
     if (!r) return null;
+    const counts = {
+      deductedFen: Number(r['deducted_fen']),
+      ledgerReceivedFen: Number(r['ledger_received_fen']),
+      ledgerDeductedFen: Number(r['ledger_deducted_fen']),
+    };
     return {
       caseId: r['case_id'] as string,
       caseNumber: r['case_number'] as string,
       courtCode: r['court_code'] as string,
       claimFen: Number(r['claim_fen']),
       costsFen: Number(r['costs_fen']),
-      recoveredFen: Number(r['recovered_fen']),
+      recoveredFen: recoveredFen(counts),
+      ...counts,
       closedOn: r['closed_on'] as string | null,
+      fullyPaidOn: r['fully_paid_on'] as string | null,
+      carriedIntoCaseId: r['carried_into_case_id'] as string | null,
     };
   }
 
@@ -162,11 +206,94 @@ export class ControlRepository {
     return rows.length > 0;
   }
 
-  async addRecovered(manager: EntityManager, caseId: string, amountFen: Fen): Promise<void> {
-    await manager.query(`UPDATE control_case SET recovered_fen = recovered_fen + $2 WHERE case_id = $1`, [
+  /** A deduction the agency confirmed (counted until the ledger books it, see `recoveredFen`). */
+  async addDeducted(manager: EntityManager, caseId: string, amountFen: Fen): Promise<void> {
+    await manager.query(`UPDATE control_case SET deducted_fen = deducted_fen + $2 WHERE case_id = $1`, [
       caseId,
       amountFen,
     ]);
+  }
+
+  /**
+   * Counts a ledger receipt once by its receipt id: the ledger's running total only ever rises (a late
+   * delivery of an older receipt carries a smaller total), and deductions are summed apart. False when
+   * the receipt was counted before. A receipt of a case without a record yet is kept for its backfill.
+   */
+  async recordLedgerReceipt(manager: EntityManager, receipt: LedgerReceipt, now: Date): Promise<boolean> {
+    const rows = await manager.query<Row[]>(
+      `INSERT INTO control_ledger_receipt (receipt_id, case_id, amount_fen, source, received_on,
+         total_received_fen, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (receipt_id) DO NOTHING RETURNING receipt_id`,
+      [
+        receipt.receiptId,
+        receipt.caseId,
+        receipt.amountFen,
+        receipt.source,
+        receipt.receivedOn,
+        receipt.totalReceivedFen,
+        now,
+      ],
+    );
+    if (!rows.length) return false;
+    await manager.query(
+      `UPDATE control_case SET ledger_received_fen = GREATEST(ledger_received_fen, $2),
+         ledger_deducted_fen = ledger_deducted_fen + $3 WHERE case_id = $1`,
+      [receipt.caseId, receipt.totalReceivedFen, receipt.source === 'DEDUCTION' ? receipt.amountFen : 0],
+    );
+    return true;
+  }
+
+  /** Counts the ledger receipts kept for a case before it had a record (a backfilled case). */
+  async countKeptReceipts(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.query(
+      `UPDATE control_case SET
+         ledger_received_fen = GREATEST(ledger_received_fen,
+           (SELECT coalesce(max(total_received_fen), 0) FROM control_ledger_receipt WHERE case_id = $1)),
+         ledger_deducted_fen = (SELECT coalesce(sum(amount_fen), 0) FROM control_ledger_receipt
+                                 WHERE case_id = $1 AND source = 'DEDUCTION')
+       WHERE case_id = $1`,
+      [caseId],
+    );
+  }
+
+  /** False when the claim was reported paid before. */
+  async markFullyPaid(manager: EntityManager, caseId: string, paidOn: string): Promise<boolean> {
+    const [rows] = await manager.query<Returning>(
+      `UPDATE control_case SET fully_paid_on = $2 WHERE case_id = $1 AND fully_paid_on IS NULL RETURNING case_id`,
+      [caseId, paidOn],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * 保全转执行: the 执保 case's controls in force and in line become the execution case's, unchanged but
+   * for the case they belong to (and their follow-up orders with them). False, moving nothing, when the
+   * 执保 case was carried over before.
+   */
+  async carryControls(
+    manager: EntityManager,
+    fromCaseId: string,
+    toCaseId: string,
+  ): Promise<{ carried: boolean; controls: Control[] }> {
+    const [marked] = await manager.query<Returning>(
+      `UPDATE control_case SET carried_into_case_id = $2
+        WHERE case_id = $1 AND carried_into_case_id IS NULL RETURNING case_id`,
+      [fromCaseId, toCaseId],
+    );
+    if (!marked.length) return { carried: false, controls: [] };
+    const [moved] = await manager.query<Returning>(
+      `UPDATE asset_control SET case_id = $2, carried_from_case_id = $1
+        WHERE case_id = $1 AND status IN ('QUEUED', 'EFFECTIVE') RETURNING ${CONTROL_COLUMNS}`,
+      [fromCaseId, toCaseId],
+    );
+    const controls = moved.map(controlOf);
+    if (controls.length) {
+      await manager.query(`UPDATE control_action SET case_id = $2 WHERE control_id = ANY($1::uuid[])`, [
+        controls.map((c) => c.id),
+        toCaseId,
+      ]);
+    }
+    return { carried: true, controls };
   }
 
   async findFoundAsset(manager: EntityManager, caseId: string, assetId: string): Promise<FoundTarget | null> {
@@ -215,8 +342,8 @@ export class ControlRepository {
     await manager.query(
       `INSERT INTO asset_control (id, case_id, court_code, request_key, kind, agency_kind, asset_id,
          respondent_id_number, holder, identifier, description, requested_fen, amount_fen, status, term_months,
-         note, ordered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+         note, ordered_at, asset_class)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
         c.id,
         c.caseId,
@@ -235,6 +362,7 @@ export class ControlRepository {
         c.termMonths,
         c.note,
         c.orderedAt.toISOString(),
+        c.assetClass,
       ],
     );
   }
@@ -385,12 +513,17 @@ export class ControlRepository {
     );
   }
 
-  /** Follow-up orders still owed to an agency: failed ones, and pending ones older than `before`. */
+  /**
+   * Follow-up orders still owed to an agency — releases on closure and orders the director approved:
+   * failed ones, and pending ones older than `before`.
+   */
   async openActionIds(manager: EntityManager, before: Date, courtCode?: string): Promise<string[]> {
     const rows = await manager.query<Row[]>(
       `SELECT a.id FROM control_action a JOIN asset_control c ON c.id = a.control_id
         WHERE (a.status = 'FAILED' OR (a.status = 'PENDING' AND a.created_at < $1))
-          AND a.request_key LIKE 'closure:%' AND ($2::text IS NULL OR c.court_code = $2)
+          AND (a.request_key LIKE 'closure:%'
+               OR EXISTS (SELECT 1 FROM control_approval p WHERE p.action_id = a.id AND p.status = 'APPROVED'))
+          AND ($2::text IS NULL OR c.court_code = $2)
         ORDER BY a.created_at LIMIT 500`,
       [before.toISOString(), courtCode ?? null],
     );

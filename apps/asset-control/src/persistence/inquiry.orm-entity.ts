@@ -1,4 +1,4 @@
-import type { AgencyKind, AssetValueKind, InquiryStatus, PartyKind } from '@writ/contracts';
+import type { AgencyKind, AssetValueKind, InquiryStatus, LinkedRole, PartyKind } from '@writ/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** bigint columns hold fen; pg returns them as strings, we hand out numbers (safe up to MAX_FEN). */
@@ -68,6 +68,13 @@ export class AssetInquiryRecord {
 
   @Column('text', { name: 'respondent_id_number' })
   respondentIdNumber!: string;
+
+  /** a person asked about because of the organisation respondent at this place (its 法定代表人) */
+  @Column('int', { name: 'linked_to', nullable: true })
+  linkedTo!: number | null;
+
+  @Column('text', { name: 'linked_role', nullable: true })
+  linkedRole!: LinkedRole | null;
 
   @Column('text')
   status!: InquiryStatus;

@@ -3,6 +3,7 @@ import {
   InquiryStatus,
   type AgencyFinding,
   type AgencyKind,
+  type AssetClass,
   type AssetValueKind,
   type PartyKind,
 } from '@writ/contracts';
@@ -15,6 +16,8 @@ export interface ClaimedInquiry {
   id: string;
   caseId: string;
   kind: AgencyKind;
+  /** the catalog's class of the kind, which the agency is told */
+  assetClass: AssetClass;
   respondentKind: PartyKind;
   respondentName: string;
   respondentIdNumber: string;
@@ -39,6 +42,7 @@ interface ClaimedRow {
   id: string;
   case_id: string;
   kind: AgencyKind;
+  asset_class: AssetClass;
   respondent_kind: PartyKind;
   respondent_name: string;
   respondent_id_number: string;
@@ -87,6 +91,8 @@ export class InquiryRepository {
         respondentKind: p.respondent.kind,
         respondentName: p.respondent.name,
         respondentIdNumber: p.respondent.idNumber,
+        linkedTo: p.linkedTo?.position ?? null,
+        linkedRole: p.linkedTo?.role ?? null,
         ...progress,
         claimedUntil: null,
         claimToken: null,
@@ -108,8 +114,8 @@ export class InquiryRepository {
     const [rows] = await manager.query<[ClaimedRow[], number]>(
       `UPDATE asset_inquiry i
           SET claimed_until = $2, claim_token = $3, first_sent_at = COALESCE(i.first_sent_at, $1)
-         FROM inquiry_batch b
-        WHERE b.case_id = i.case_id
+         FROM inquiry_batch b, agency_kind k
+        WHERE b.case_id = i.case_id AND k.code = i.kind
           AND i.id IN (
             SELECT id FROM asset_inquiry
              WHERE status = 'PENDING' AND next_attempt_at <= $1
@@ -117,7 +123,7 @@ export class InquiryRepository {
              ORDER BY next_attempt_at
              LIMIT $4
              FOR UPDATE SKIP LOCKED)
-        RETURNING i.id, i.case_id, i.kind, i.respondent_kind, i.respondent_name, i.respondent_id_number,
+        RETURNING i.id, i.case_id, i.kind, k.asset_class, i.respondent_kind, i.respondent_name, i.respondent_id_number,
                   b.case_number, b.court_code, b.correlation_id`,
       [claim.now.toISOString(), claim.leaseUntil.toISOString(), claim.token, claim.limit],
     );
@@ -125,6 +131,7 @@ export class InquiryRepository {
       id: r.id,
       caseId: r.case_id,
       kind: r.kind,
+      assetClass: r.asset_class,
       respondentKind: r.respondent_kind,
       respondentName: r.respondent_name,
       respondentIdNumber: r.respondent_id_number,
@@ -186,16 +193,24 @@ export class InquiryRepository {
     return rows.map((r) => r.status);
   }
 
+  /** What one round found, each with the class its kind has in the catalog. */
   async assetValuesOfCase(
     manager: EntityManager,
     caseId: string,
     round = 0,
-  ): Promise<{ kind: AgencyKind; valueKind: AssetValueKind; amountFen: number }[]> {
-    const rows = await manager.find(FoundAssetRecord, {
-      select: { kind: true, valueKind: true, amountFen: true },
-      where: { caseId, round },
-    });
-    return rows.map((r) => ({ kind: r.kind, valueKind: r.valueKind, amountFen: r.amountFen }));
+  ): Promise<{ kind: AgencyKind; assetClass: AssetClass; valueKind: AssetValueKind; amountFen: number }[]> {
+    const rows = await manager.query<Record<string, unknown>[]>(
+      `SELECT a.kind, k.asset_class, a.value_kind, a.amount_fen::text
+         FROM found_asset a JOIN agency_kind k ON k.code = a.kind
+        WHERE a.case_id = $1 AND a.round = $2`,
+      [caseId, round],
+    );
+    return rows.map((r) => ({
+      kind: r['kind'] as AgencyKind,
+      assetClass: r['asset_class'] as AssetClass,
+      valueKind: r['value_kind'] as AssetValueKind,
+      amountFen: Number(r['amount_fen']),
+    }));
   }
 
   /** Marks the batch complete unless it already was; true only for the one caller that did it. */

@@ -195,28 +195,41 @@ export class ResearchRepository {
     }));
   }
 
-  /** The respondents as the case was registered with them, from the inquiry at registration. */
-  async respondentsOf(
-    manager: EntityManager,
-    caseId: string,
-  ): Promise<(Respondent & { position: number })[]> {
+  /**
+   * The respondents as the case was registered with them, from the inquiry at registration, with the
+   * persons linked to them (法定代表人) and the places each was asked at.
+   */
+  async respondentsOf(manager: EntityManager, caseId: string): Promise<Respondent[]> {
     const rows = await manager.query<
       {
         respondent_position: number;
         respondent_kind: PartyKind;
         respondent_name: string;
         respondent_id_number: string;
+        linked_to: number | null;
       }[]
     >(
-      `SELECT DISTINCT respondent_position, respondent_kind, respondent_name, respondent_id_number
+      `SELECT DISTINCT respondent_position, respondent_kind, respondent_name, respondent_id_number, linked_to
          FROM asset_inquiry WHERE case_id = $1 AND round = 0 ORDER BY respondent_position`,
       [caseId],
     );
-    return rows.map((r) => ({
-      position: r.respondent_position,
-      kind: r.respondent_kind,
-      name: r.respondent_name,
-      idNumber: r.respondent_id_number,
-    }));
+    const respondents: Respondent[] = rows
+      .filter((r) => r.linked_to === null)
+      .map((r) => ({
+        position: r.respondent_position,
+        kind: r.respondent_kind,
+        name: r.respondent_name,
+        idNumber: r.respondent_id_number,
+      }));
+    for (const r of rows) {
+      const organisation = respondents.find((o) => r.linked_to !== null && o.position === r.linked_to);
+      if (!organisation) continue;
+      organisation.legalRepresentative = {
+        name: r.respondent_name,
+        idNumber: r.respondent_id_number,
+        position: r.respondent_position,
+      };
+    }
+    return respondents;
   }
 }

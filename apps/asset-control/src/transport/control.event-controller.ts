@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { Events, type CaseClosedV1, type CaseRegisteredV1, type EventEnvelope } from '@writ/contracts';
+import {
+  Events,
+  type CaseClosedV1,
+  type CaseRegisteredV1,
+  type EventEnvelope,
+  type LedgerClaimFullyPaidV1,
+  type LedgerMoneyReceivedV1,
+} from '@writ/contracts';
 import { ControlCaseUseCase } from '../application/control-case.use-case.js';
 
 /**
@@ -21,5 +28,17 @@ export class ControlEventController {
   @EventPattern(Events.CaseClosed)
   async caseClosed(@Payload() envelope: EventEnvelope<CaseClosedV1>): Promise<void> {
     await this.cases.closed(envelope);
+  }
+
+  /** 案款到账: the over-control limit falls with what came in. */
+  @EventPattern(Events.LedgerMoneyReceived)
+  async moneyReceived(@Payload() envelope: EventEnvelope<LedgerMoneyReceivedV1>): Promise<void> {
+    await this.cases.moneyReceived(envelope);
+  }
+
+  /** The claim paid in full: everything still held is released. */
+  @EventPattern(Events.LedgerClaimFullyPaid)
+  async claimFullyPaid(@Payload() envelope: EventEnvelope<LedgerClaimFullyPaidV1>): Promise<void> {
+    await this.cases.fullyPaid(envelope);
   }
 }

@@ -161,6 +161,12 @@ export class CaseProgressUseCases {
         },
         actor,
       });
+      // asset-control allows disposal (移交拍卖) again once the case goes on
+      await tx.emit(
+        Events.CaseSuspensionLifted,
+        { caseId: life.id, caseNumber: life.caseNumber, liftedOn: today },
+        { courtCode: life.courtCode, actor },
+      );
     });
   }
 

@@ -83,10 +83,14 @@ export class CaseTimelineQueries {
         c.id === life.relatedCaseId
           ? life.caseType === CaseType.Objection
             ? 'OBJECTS_IN'
-            : 'RESUMES'
+            : life.caseType === CaseType.Execution
+              ? 'CARRIES_PRESERVATION'
+              : 'RESUMES'
           : c.caseType === CaseType.Objection
             ? 'OBJECTION'
-            : 'RESUMED_BY',
+            : c.caseType === CaseType.Execution
+              ? 'PRESERVATION_CARRIED_INTO'
+              : 'RESUMED_BY',
     }));
     return {
       caseId: life.id,

@@ -39,7 +39,20 @@ export function toPartysCaseDetail(c: EnforcementCase, partyIdNumber: string): C
   return {
     ...detail,
     parties: detail.parties.map((p) =>
-      p.idNumber === partyIdNumber ? p : { ...p, idNumber: maskIdNumber(p.idNumber) },
+      p.idNumber === partyIdNumber
+        ? p
+        : {
+            ...p,
+            idNumber: maskIdNumber(p.idNumber),
+            ...(p.legalRepresentative
+              ? {
+                  legalRepresentative: {
+                    ...p.legalRepresentative,
+                    idNumber: maskIdNumber(p.legalRepresentative.idNumber),
+                  },
+                }
+              : {}),
+          },
     ),
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   BasisKind,
+  CaseType,
   CodedError,
   ErrorCode,
   Events,
@@ -22,6 +23,7 @@ import {
   type EnforcementCase,
 } from '../domain/enforcement-case.js';
 import { initialTimeline } from '../domain/flow-nodes.js';
+import { preservationLinkProblems } from '../domain/preservation-link.js';
 import { statutoryDeadline, statutoryMonthsOf } from '../domain/statutory-period.js';
 import { triage } from '../domain/triage.js';
 import { CaseLifeRepository } from '../persistence/case-life.repository.js';
@@ -64,7 +66,52 @@ export class RegisterCaseUseCase {
   async execute(command: RegisterCaseCommand, actor: Actor): Promise<CaseDetail> {
     const now = this.clock.now();
     const accepted = acceptApplication(applicationOf(command, shanghaiDateOf(now)), now);
-    return this.once(command, actor, (tx, request) => this.registerAccepted(tx, accepted, actor, request));
+    const preservationCaseId = command.preservationCaseId;
+    if (!preservationCaseId) {
+      return this.once(command, actor, (tx, request) => this.registerAccepted(tx, accepted, actor, request));
+    }
+    // a retry answers with the case it registered, before the carried-once rule would refuse it
+    const repeated = await this.repeated(command, actor);
+    if (repeated) return repeated;
+    return this.once(command, actor, async (tx, request) => {
+      await this.checkPreservation(tx, accepted.application, preservationCaseId, actor);
+      return this.registerAccepted(tx, accepted, actor, request);
+    });
+  }
+
+  /**
+   * 保全转执行 (民诉解释 Art 168): the 执保 case named must be of this court, against the same
+   * respondents, and not carried on by another 执 case — locked, so two registrations cannot both
+   * carry it. Refused with 422 naming `preservationCaseId`.
+   */
+  private async checkPreservation(
+    tx: Transaction,
+    application: CaseApplication,
+    preservationCaseId: string,
+    actor: Actor,
+  ): Promise<void> {
+    const locked = await this.lives.lock(tx.manager, preservationCaseId, actor.courtCode);
+    const found = locked && (await this.cases.findById(tx.manager, actor.courtCode, preservationCaseId));
+    const carriedBy = found ? await this.lives.carrierOf(tx.manager, preservationCaseId) : null;
+    const problems = preservationLinkProblems(
+      application.caseType,
+      application.respondents.map((r) => r.idNumber),
+      found
+        ? {
+            caseType: found.caseType,
+            caseNumber: found.caseNumber,
+            respondentIdNumbers: respondentsOf(found).map((r) => r.idNumber),
+            ...(carriedBy ? { carriedBy } : {}),
+          }
+        : null,
+    );
+    const [first] = problems;
+    if (first) {
+      throw new CodedError(ErrorCode.RuleViolated, `preservationCaseId: ${first.message}`, {
+        rule: 'PRESERVATION_INTO_EXECUTION',
+        errors: problems,
+      });
+    }
   }
 
   /**
@@ -220,12 +267,17 @@ export class RegisterCaseUseCase {
         courtCode: registered.courtCode,
         claimAmountFen: registered.claimAmountFen,
         filingDate: registered.filingDate,
-        respondents: respondentsOf(registered).map(({ kind, name, idNumber }) => ({
+        respondents: respondentsOf(registered).map(({ kind, name, idNumber, legalRepresentative }) => ({
           kind,
           name,
           idNumber,
+          ...(legalRepresentative ? { legalRepresentative: { ...legalRepresentative } } : {}),
         })),
-        ...(registered.relatedCaseId ? { relatedCaseId: registered.relatedCaseId } : {}),
+        ...(registered.relatedCaseId
+          ? registered.caseType === CaseType.Execution
+            ? { preservationCaseId: registered.relatedCaseId }
+            : { relatedCaseId: registered.relatedCaseId }
+          : {}),
       },
       { courtCode: registered.courtCode, actor },
     );
@@ -250,5 +302,7 @@ export function applicationOf(command: RegisterCaseCommand, today: string): Case
     respondents: command.respondents,
     claimAmountFen: command.claimAmountFen,
     ...(command.note ? { note: command.note } : {}),
+    // an 执 case's link is the 执保 case it carries on
+    ...(command.preservationCaseId ? { relatedCaseId: command.preservationCaseId } : {}),
   };
 }

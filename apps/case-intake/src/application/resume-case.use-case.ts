@@ -65,10 +65,11 @@ export class ResumeCaseUseCase {
     const source = await this.cases.findById(tx.manager, original.courtCode, original.id);
     if (!source) throw new Error(`case ${original.id} vanished while locked`);
     const now = this.clock.now();
-    const strip = ({ kind, name, idNumber }: EnforcementCase['parties'][number]) => ({
+    const strip = ({ kind, name, idNumber, legalRepresentative }: EnforcementCase['parties'][number]) => ({
       kind,
       name,
       idNumber,
+      ...(legalRepresentative ? { legalRepresentative: { ...legalRepresentative } } : {}),
     });
     const accepted = acceptApplication(
       {

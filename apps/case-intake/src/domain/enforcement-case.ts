@@ -21,6 +21,8 @@ export interface Party {
   kind: PartyKind;
   name: string;
   idNumber: string;
+  /** an organisation's 法定代表人: measures and inquiries reach the person too (DOMAIN.md §9) */
+  legalRepresentative?: { name: string; idNumber: string };
 }
 
 /** 执行依据: the effective document being enforced. */

@@ -377,6 +377,15 @@ export class CaseLifeRepository {
     }));
   }
 
+  /** The number of the 执 case that carries on this 执保 case (保全转执行), if any. */
+  async carrierOf(manager: EntityManager, preservationCaseId: string): Promise<string | null> {
+    const [row] = await manager.query<{ case_number: string }[]>(
+      `SELECT case_number FROM enforcement_case WHERE related_case_id = $1 AND case_type = '执' LIMIT 1`,
+      [preservationCaseId],
+    );
+    return row?.case_number ?? null;
+  }
+
   /** An open 执恢 case already resuming this one, if any (a find must not open two). */
   async openResumptionOf(manager: EntityManager, originalCaseId: string): Promise<string | null> {
     const [row] = await manager.query<{ id: string }[]>(

@@ -109,4 +109,11 @@ export class PartyRecord {
   @Index('case_party_id_number')
   @Column('text', { name: 'id_number' })
   idNumber!: string;
+
+  /** an organisation's 法定代表人 */
+  @Column('text', { name: 'legal_rep_name', nullable: true })
+  legalRepName!: string | null;
+
+  @Column('text', { name: 'legal_rep_id_number', nullable: true })
+  legalRepIdNumber!: string | null;
 }

@@ -127,11 +127,22 @@ export class CaseRepository {
     const values: unknown[] = [];
     const rows = c.parties.map((p, position) => {
       const at = values.length;
-      values.push(c.id, position, p.role, p.kind, p.name, p.idNumber);
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
+      const rep = p.legalRepresentative;
+      values.push(
+        c.id,
+        position,
+        p.role,
+        p.kind,
+        p.name,
+        p.idNumber,
+        rep?.name ?? null,
+        rep?.idNumber ?? null,
+      );
+      return `(${Array.from({ length: 8 }, (_, i) => `$${at + i + 1}`).join(', ')})`;
     });
     tx.defer(
-      `INSERT INTO case_party (case_id, position, role, kind, name, id_number) VALUES ${rows.join(', ')}`,
+      `INSERT INTO case_party (case_id, position, role, kind, name, id_number, legal_rep_name, legal_rep_id_number)
+       VALUES ${rows.join(', ')}`,
       values,
     );
   }
@@ -216,6 +227,9 @@ function toDomain(record: CaseRecord, parties: PartyRecord[]): EnforcementCase {
       kind: p.kind as PartyKind,
       name: p.name,
       idNumber: p.idNumber,
+      ...(p.legalRepName && p.legalRepIdNumber
+        ? { legalRepresentative: { name: p.legalRepName, idNumber: p.legalRepIdNumber } }
+        : {}),
     })),
     ...(record.note ? { note: record.note } : {}),
     registeredAt: record.registeredAt,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   COURT_STAFF_ROLES,
+  HandControlToAuctionCommand,
   ListControlsQuery,
   ListExpiringControlsQuery,
   OrderControlCommand,
@@ -92,6 +93,27 @@ export class ControlsController {
       idempotentCommandFrom(body, idempotencyKey, { controlId: id }),
     );
     return this.bus.request(Subjects.Assets.ReleaseControl, command, { actor });
+  }
+
+  /**
+   * 移交拍卖: hands a seizure or distraint in force to the auction stage, once per control (a repeat
+   * answers the first). A closed or suspended case, or a control not in force, is 422 naming the rule.
+   */
+  @Post('controls/:id/hand-to-auction')
+  @HttpCode(200)
+  @Allow(Role.Officer, Role.Judge)
+  @ApiCommandBody(HandControlToAuctionCommand, { fromPath: ['controlId'], idempotent: true })
+  async handToAuction(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<ControlView> {
+    const command = await validateMessage(
+      HandControlToAuctionCommand,
+      idempotentCommandFrom(body, idempotencyKey, { controlId: id }),
+    );
+    return this.bus.request(Subjects.Assets.HandToAuction, command, { actor });
   }
 
   /** 到期预警: the court's controls in force whose term ends within `withinDays`. */

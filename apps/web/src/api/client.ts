@@ -1,8 +1,12 @@
 import type {
+  AgencyKindView,
+  ListAgencyKindsReply,
   AlertKind,
   ApprovalStatus,
   CaseActivityKind,
   CaseControlsView,
+  ControlApprovalView,
+  ListControlApprovalsReply,
   CaseDetail,
   CaseStatus,
   CaseTimelineView,
@@ -128,6 +132,8 @@ export interface PartyInput {
   kind: PartyKind;
   name: string;
   idNumber: string;
+  /** an organisation's 法定代表人 */
+  legalRepresentative?: { name: string; idNumber: string };
 }
 
 export interface BasisInput {
@@ -147,6 +153,8 @@ export interface RegisterCaseBody {
   jurisdictionGround?: JurisdictionGround;
   claimAmountFen: Fen;
   note?: string;
+  /** for an 执 case: the 执保 case it carries on (保全转执行) */
+  preservationCaseId?: string;
 }
 
 /** 裁定不予受理: the same application, refused with its reasons instead of registered. */
@@ -240,7 +248,14 @@ export interface RenewControlBody {
 }
 
 export interface ReleaseControlBody {
+  /** 部分解除 of a money freeze: the part to unfreeze */
+  amountFen?: Fen;
   reason?: string;
+}
+
+export interface DecideControlApprovalBody {
+  approve: boolean;
+  comment?: string;
 }
 
 /** 财产线索 given by the applicant. */
@@ -375,6 +390,21 @@ export const api = {
   releaseControl: (controlId: string, body: ReleaseControlBody, idempotencyKey: string) =>
     post<ControlView>(`/controls/${encodeURIComponent(controlId)}/release`, body, idempotencyKey),
 
+  /** 移交拍卖 of a seizure in force; once per control */
+  handToAuction: (controlId: string, idempotencyKey: string) =>
+    post<ControlView>(`/controls/${encodeURIComponent(controlId)}/hand-to-auction`, {}, idempotencyKey),
+
+  listControlApprovals: (query: { status?: ApprovalStatus; caseId?: string }, signal?: AbortSignal) => {
+    const params = new URLSearchParams();
+    if (query.status) params.set('status', query.status);
+    if (query.caseId) params.set('caseId', query.caseId);
+    const search = params.toString();
+    return request<ListControlApprovalsReply>(`/control-approvals${search ? `?${search}` : ''}`, { signal });
+  },
+
+  decideControlApproval: (approvalId: string, body: DecideControlApprovalBody) =>
+    post<ControlApprovalView>(`/control-approvals/${encodeURIComponent(approvalId)}/decision`, body),
+
   listExpiringControls: (withinDays: number | undefined, signal?: AbortSignal) =>
     request<ExpiringControlsView>(
       `/controls/expiring${withinDays === undefined ? '' : `?withinDays=${String(withinDays)}`}`,
@@ -410,6 +440,14 @@ export const api = {
 
   putCourtSettings: (body: PutCourtSettingsBody) =>
     request<CourtSettingsView>('/court-settings', { method: 'PUT', body }),
+
+  listAgencyKinds: (signal?: AbortSignal) => request<ListAgencyKindsReply>('/agency-kinds', { signal }),
+
+  putAgencyKind: (code: string, body: Omit<AgencyKindView, 'code' | 'province' | 'updatedAt'>) =>
+    request<AgencyKindView>(`/agency-kinds/${encodeURIComponent(code)}`, {
+      method: 'PUT',
+      body,
+    }),
 };
 
 /** A UUID v4; `crypto.randomUUID` exists only in secure contexts, so plain-HTTP intranet hosts fall back. */

@@ -13,6 +13,7 @@ import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatInstant, today } from '../format';
+import { agencyKindText } from '../agency-kinds';
 import { useT } from '../i18n';
 import { paths } from '../router';
 import { ExpiryCountdown } from './case-tabs/assets-tab';
@@ -171,7 +172,7 @@ function ExpiringControls() {
     {
       title: t('assets.controls.asset'),
       key: 'asset',
-      render: (_, row) => `${t(`agency.${row.agencyKind}`)} · ${row.holder} ${row.identifier}`,
+      render: (_, row) => `${agencyKindText(t, row.agencyKind)} · ${row.holder} ${row.identifier}`,
     },
     {
       title: t('assets.controls.amount'),

@@ -1,8 +1,8 @@
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ApprovalStatus, Role, type ApprovalView } from '@writ/contracts/web';
+import { ApprovalStatus, Role, type ApprovalView, type ControlApprovalView } from '@writ/contracts/web';
 import { useState, type HTMLAttributes } from 'react';
-import { api, type DecideApprovalBody } from '../api/client';
+import { api, type DecideApprovalBody, type DecideControlApprovalBody } from '../api/client';
 import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
 import { ActionButton } from '../components/action-button';
@@ -108,18 +108,150 @@ export function ApprovalsPage() {
   ];
 
   return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={t('approvals.title')}
+        extra={
+          <Space>
+            <Select<ApprovalStatus>
+              aria-label={t('approvals.status')}
+              style={{ width: 120 }}
+              value={status}
+              onChange={(value) => {
+                setStatus(value);
+                setPage(1);
+              }}
+              options={Object.values(ApprovalStatus).map((value) => ({
+                value,
+                label: t(`approvalStatus.${value}`),
+              }))}
+            />
+            <Button onClick={remote.reload}>{t('cases.refresh')}</Button>
+          </Space>
+        }
+      >
+        {remote.error !== null && (
+          <div style={{ marginBottom: 16 }}>
+            <ProblemAlert error={remote.error} title={t('approvals.loadFailed')} />
+          </div>
+        )}
+        <div data-testid="approvals-table">
+          <Table<ApprovalView>
+            rowKey="id"
+            columns={columns}
+            dataSource={remote.data?.items ?? []}
+            loading={remote.loading}
+            locale={{ emptyText: t('approvals.none') }}
+            onRow={() => ({ 'data-testid': 'approval-row' }) as HTMLAttributes<HTMLElement>}
+            pagination={{
+              current: page,
+              pageSize,
+              total: remote.data?.total ?? 0,
+              showTotal: (total) => t('approvals.total', { total }),
+              onChange: (nextPage, nextPageSize) => {
+                setPage(nextPageSize === pageSize ? nextPage : 1);
+                setPageSize(nextPageSize);
+              },
+            }}
+          />
+        </div>
+      </Card>
+      {can('listControlApprovals') && <ControlApprovals />}
+    </Space>
+  );
+}
+
+/**
+ * 查控审批: large deductions and releases before the claim is paid wait for the director (asset-control
+ * keeps them); any court staff sees the queue, the director decides — never on a request of their own.
+ */
+function ControlApprovals() {
+  const t = useT();
+  const can = useCan();
+  const actorLabel = useActorLabel();
+  const [status, setStatus] = useState<ApprovalStatus>(ApprovalStatus.Pending);
+  const remote = useRemote((signal) => api.listControlApprovals({ status }, signal), [status]);
+  const mayDecide = can('decideControlApproval') && status === ApprovalStatus.Pending;
+  const columns: TableColumnsType<ControlApprovalView> = [
+    {
+      title: t('approvals.subject'),
+      dataIndex: 'rule',
+      width: 130,
+      render: (_, row) => <Tag>{t(`approvals.controls.rule.${row.rule}`)}</Tag>,
+    },
+    {
+      title: t('approvals.summary'),
+      dataIndex: 'summary',
+      render: (summary: string, row) => (
+        <Space orientation="vertical" size={0}>
+          <span>{summary}</span>
+          {row.reason && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.reason}
+            </Typography.Text>
+          )}
+          <a href={paths.caseDetail(row.caseId, 'assets')}>{row.caseNumber}</a>
+        </Space>
+      ),
+    },
+    {
+      title: t('approvals.requested'),
+      key: 'requested',
+      width: 160,
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <span>{row.requestedByName || actorLabel(row.requestedBy)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatInstant(row.requestedAt)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('approvals.status'),
+      dataIndex: 'status',
+      width: 200,
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <Tag color={statusColour[row.status]}>{t(`approvalStatus.${row.status}`)}</Tag>
+          {row.decidedAt && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.decidedByName ?? actorLabel(row.decidedBy)} · {formatInstant(row.decidedAt)}
+            </Typography.Text>
+          )}
+          {row.comment && <Typography.Text style={{ fontSize: 12 }}>{row.comment}</Typography.Text>}
+          {row.orderStatus && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('approvals.controls.order')}: {row.orderStatus}
+              {row.agencyNote ? ` · ${row.agencyNote}` : ''}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    ...(mayDecide
+      ? [
+          {
+            title: '',
+            key: 'decide',
+            width: 170,
+            render: (_: unknown, row: ControlApprovalView) => (
+              <DecideControl approval={row} onDone={remote.reload} />
+            ),
+          },
+        ]
+      : []),
+  ];
+  return (
     <Card
-      title={t('approvals.title')}
+      title={t('approvals.controls.title')}
       extra={
         <Space>
           <Select<ApprovalStatus>
             aria-label={t('approvals.status')}
             style={{ width: 120 }}
             value={status}
-            onChange={(value) => {
-              setStatus(value);
-              setPage(1);
-            }}
+            onChange={setStatus}
             options={Object.values(ApprovalStatus).map((value) => ({
               value,
               label: t(`approvalStatus.${value}`),
@@ -134,27 +266,70 @@ export function ApprovalsPage() {
           <ProblemAlert error={remote.error} title={t('approvals.loadFailed')} />
         </div>
       )}
-      <div data-testid="approvals-table">
-        <Table<ApprovalView>
+      <div data-testid="control-approvals-table">
+        <Table<ControlApprovalView>
           rowKey="id"
           columns={columns}
           dataSource={remote.data?.items ?? []}
           loading={remote.loading}
-          locale={{ emptyText: t('approvals.none') }}
-          onRow={() => ({ 'data-testid': 'approval-row' }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: page,
-            pageSize,
-            total: remote.data?.total ?? 0,
-            showTotal: (total) => t('approvals.total', { total }),
-            onChange: (nextPage, nextPageSize) => {
-              setPage(nextPageSize === pageSize ? nextPage : 1);
-              setPageSize(nextPageSize);
-            },
-          }}
+          locale={{ emptyText: t('approvals.controls.none') }}
+          onRow={() => ({ 'data-testid': 'control-approval-row' }) as HTMLAttributes<HTMLElement>}
+          pagination={false}
         />
       </div>
     </Card>
+  );
+}
+
+/** 批准 (the order goes to the agency) or 驳回 with a reason (nothing is sent). */
+function DecideControl({ approval, onDone }: { approval: ControlApprovalView; onDone: () => void }) {
+  const t = useT();
+  const decide = (approve: boolean) => (values: { comment?: string }) => {
+    const comment = values.comment?.trim();
+    const body: DecideControlApprovalBody = { approve, ...(comment ? { comment } : {}) };
+    return api.decideControlApproval(approval.id, body);
+  };
+  return (
+    <Space>
+      <ActionButton<{ comment?: string }>
+        type="primary"
+        label={t('approvals.approve')}
+        title={t('approvals.approveTitle')}
+        testId="approve-control"
+        fields={() => (
+          <>
+            <Typography.Paragraph>{approval.summary}</Typography.Paragraph>
+            <Form.Item
+              label={t('approvals.comment')}
+              name="comment"
+              rules={[{ max: 500, message: t('form.tooLong', { max: 500 }) }]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+        submit={decide(true)}
+        successText={t('approvals.approved')}
+        onDone={onDone}
+      />
+      <ActionButton<{ comment?: string }>
+        danger
+        label={t('approvals.reject')}
+        title={t('approvals.rejectTitle')}
+        testId="reject-control"
+        fields={() => (
+          <>
+            <Typography.Paragraph>{approval.summary}</Typography.Paragraph>
+            <Form.Item label={t('approvals.rejectReason')} name="comment" rules={textRules(t, 1, 500)}>
+              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+        submit={decide(false)}
+        successText={t('approvals.rejected')}
+        onDone={onDone}
+      />
+    </Space>
   );
 }
 

@@ -30,6 +30,7 @@ import { api, ApiError, isAbort, type CaseWithInquiry } from '../api/client';
 import { problemText } from '../api/problem-text';
 import { isPartyOnly, useCan } from '../auth/permissions';
 import { useSession } from '../auth/session';
+import { agencyKindText } from '../agency-kinds';
 import { useT } from '../i18n';
 import { navigate, paths, type CaseTab } from '../router';
 import { AssetsTab } from './case-tabs/assets-tab';
@@ -238,7 +239,7 @@ function AssetControl({ inquiry, parties }: { inquiry: GetFindingsReply | null; 
   const nameOf = new Map(parties.map((party) => [party.idNumber, party.name]));
 
   const inquiryColumns: TableColumnsType<InquiryView> = [
-    { title: t('detail.col.agency'), dataIndex: 'kind', render: (_, row) => t(`agency.${row.kind}`) },
+    { title: t('detail.col.agency'), dataIndex: 'kind', render: (_, row) => agencyKindText(t, row.kind) },
     { title: t('detail.col.respondent'), dataIndex: 'respondentName' },
     {
       title: t('detail.col.inquiryStatus'),
@@ -252,7 +253,7 @@ function AssetControl({ inquiry, parties }: { inquiry: GetFindingsReply | null; 
   ];
 
   const assetColumns: TableColumnsType<FoundAssetView> = [
-    { title: t('detail.col.assetKind'), dataIndex: 'kind', render: (_, row) => t(`agency.${row.kind}`) },
+    { title: t('detail.col.assetKind'), dataIndex: 'kind', render: (_, row) => agencyKindText(t, row.kind) },
     {
       title: t('detail.col.respondent'),
       dataIndex: 'respondentIdNumber',

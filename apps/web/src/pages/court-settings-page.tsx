@@ -32,6 +32,7 @@ import { api, ApiError, newIdempotencyKey, type PutCourtSettingsBody } from '../
 import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
 import { useActorLabel } from '../components/actor-label';
+import { AgencyKindsCard } from '../components/agency-kinds-card';
 import {
   fieldErrorText,
   fieldSegments,
@@ -69,18 +70,22 @@ interface SettingsForm {
 /** 法院参数设置: the court's own figures where the law leaves room; its staff read them, its director sets them. */
 export function CourtSettingsPage() {
   const t = useT();
+  const can = useCan();
   const remote = useRemote((signal) => api.getCourtSettings(signal), []);
   const [saved, setSaved] = useState<CourtSettingsView | null>(null);
   return (
-    <RemoteView remote={remote} failedTitle={t('settings.loadFailed')}>
-      {(loaded) => {
-        const settings = saved ?? loaded;
-        // a fresh editor after each save, so "discard changes" returns to what was saved
-        return (
-          <SettingsEditor key={settings.updatedAt ?? 'defaults'} settings={settings} onSaved={setSaved} />
-        );
-      }}
-    </RemoteView>
+    <>
+      <RemoteView remote={remote} failedTitle={t('settings.loadFailed')}>
+        {(loaded) => {
+          const settings = saved ?? loaded;
+          // a fresh editor after each save, so "discard changes" returns to what was saved
+          return (
+            <SettingsEditor key={settings.updatedAt ?? 'defaults'} settings={settings} onSaved={setSaved} />
+          );
+        }}
+      </RemoteView>
+      <AgencyKindsCard mayEdit={can('editCourtSettings')} />
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Col, Divider, Form, Input, Row, Select, Space
 import type { FormRule } from 'antd';
 import {
   BasisKind,
+  CaseStatus,
   CaseType,
   JurisdictionGround,
   PartyKind,
@@ -22,6 +23,7 @@ import {
   type RegisterCaseBody,
 } from '../api/client';
 import { problemText } from '../api/problem-text';
+import { useRemote } from '../api/use-remote';
 import { fieldErrorText, placeFieldErrors, type FormFieldPath } from '../components/field-errors';
 import { isIsoDate, today } from '../format';
 import { idProblemText, useT, type MessageKey, type Translate } from '../i18n';
@@ -32,6 +34,9 @@ interface PartyFields {
   kind: PartyKind;
   name?: string;
   idNumber?: string;
+  /** an organisation respondent's 法定代表人 (asked about for exit-entry; measures reach the person) */
+  legalRepName?: string;
+  legalRepIdNumber?: string;
 }
 
 interface BasisFields {
@@ -51,6 +56,7 @@ interface RegisterForm {
   respondents: PartyFields[];
   claimAmountYuan?: string;
   note?: string;
+  preservationCaseId?: string;
 }
 
 type PartyListName = 'applicants' | 'respondents';
@@ -312,6 +318,12 @@ function ApplicationForm({ onRefused }: { onRefused: (refusal: IntakeRefusalView
           </Col>
         </Row>
 
+        <Form.Item noStyle dependencies={['caseType']}>
+          {({ getFieldValue }) =>
+            getFieldValue('caseType') === CaseType.Execution ? <PreservationCaseField /> : null
+          }
+        </Form.Item>
+
         {problem && (
           <Alert
             type="error"
@@ -430,6 +442,41 @@ function PartyList({
                     }}
                   </Form.Item>
                 </Col>
+                {listName === 'respondents' && (
+                  <Form.Item noStyle dependencies={[[listName, name, 'kind']]}>
+                    {({ getFieldValue }) =>
+                      getFieldValue([listName, name, 'kind']) === PartyKind.Organisation ? (
+                        <>
+                          <Col xs={24} md={8}>
+                            <Form.Item label={t('register.legalRepName')} name={[name, 'legalRepName']}>
+                              <Input data-testid={`${testIdPrefix}-${String(name)}-legal-rep-name`} />
+                            </Form.Item>
+                          </Col>
+                          <Col xs={24} md={8}>
+                            <Form.Item
+                              label={t('register.legalRepIdNumber')}
+                              name={[name, 'legalRepIdNumber']}
+                              normalize={(value: string) => value.replace(/\s/g, '').toUpperCase()}
+                              rules={[
+                                {
+                                  validator: (_, value: unknown) =>
+                                    asValidation(
+                                      value ? checkIdNumber(t, PartyKind.NaturalPerson, value) : null,
+                                    ),
+                                },
+                              ]}
+                            >
+                              <Input
+                                data-testid={`${testIdPrefix}-${String(name)}-legal-rep-id-number`}
+                                maxLength={18}
+                              />
+                            </Form.Item>
+                          </Col>
+                        </>
+                      ) : null
+                    }
+                  </Form.Item>
+                )}
                 <Col xs={24} md={3}>
                   <Form.Item label=" ">
                     <Button
@@ -522,7 +569,10 @@ function problemSummary(t: Translate, problem: { error: unknown; fieldErrors: Fi
 }
 
 function partyOf(fields: PartyFields): PartyInput {
-  return { kind: fields.kind, name: (fields.name ?? '').trim(), idNumber: fields.idNumber ?? '' };
+  const party = { kind: fields.kind, name: (fields.name ?? '').trim(), idNumber: fields.idNumber ?? '' };
+  const repName = fields.legalRepName?.trim();
+  if (fields.kind !== PartyKind.Organisation || (!repName && !fields.legalRepIdNumber)) return party;
+  return { ...party, legalRepresentative: { name: repName ?? '', idNumber: fields.legalRepIdNumber ?? '' } };
 }
 
 /** A respondent row the officer left blank: a refusal may name no respondent (被执行人不明确). */
@@ -542,6 +592,41 @@ function basisOf(values: RegisterForm): BasisInput {
   };
 }
 
+/**
+ * 保全转执行 (民诉解释 Art 168): an 执 case may carry on a 执保 case of this court; its controls become
+ * the new case's with their terms running on. Offers the court's open 执保 cases.
+ */
+function PreservationCaseField() {
+  const t = useT();
+  const open = useRemote(
+    (signal) => api.listCases({ page: 1, pageSize: 100, status: CaseStatus.Registered }, signal),
+    [],
+  );
+  const options = (open.data?.items ?? [])
+    .filter((c) => c.caseType === CaseType.Preservation)
+    .map((c) => ({ value: c.id, label: `${c.caseNumber} · ${c.respondentNames.join('、')}` }));
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={16}>
+        <Form.Item
+          label={t('register.preservationCase')}
+          name="preservationCaseId"
+          extra={t('register.preservationCaseHint')}
+        >
+          <Select
+            data-testid="preservation-case"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={open.loading}
+            placeholder={t('register.preservationCaseNone')}
+            options={options}
+          />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
 function toBody(values: RegisterForm): RegisterCaseBody {
   const note = values.note?.trim();
   return {
@@ -554,6 +639,9 @@ function toBody(values: RegisterForm): RegisterCaseBody {
     // The validator has already refused anything parseYuanToFen cannot read.
     claimAmountFen: parseYuanToFen(values.claimAmountYuan ?? '') ?? 0,
     ...(note ? { note } : {}),
+    ...(values.caseType === CaseType.Execution && values.preservationCaseId
+      ? { preservationCaseId: values.preservationCaseId }
+      : {}),
   };
 }
 
@@ -589,6 +677,7 @@ function formPathOf(field: string, values: RegisterForm): FormFieldPath<Register
   if (
     field === 'caseType' ||
     field === 'note' ||
+    field === 'preservationCaseId' ||
     field === 'applicationDate' ||
     field === 'jurisdictionGround'
   ) {
@@ -596,6 +685,10 @@ function formPathOf(field: string, values: RegisterForm): FormFieldPath<Register
   }
   const basis = /^basis\.(kind|documentNumber|issuingCourt|effectiveDate|performanceDueDate)$/.exec(field);
   if (basis) return ['basis', basis[1] as keyof BasisFields];
+  const rep = /^respondents\[(\d+)\]\.legalRepresentative(?:\.(name|idNumber))?$/.exec(field);
+  if (rep && Number(rep[1]) < values.respondents.length) {
+    return ['respondents', Number(rep[1]), rep[2] === 'name' ? 'legalRepName' : 'legalRepIdNumber'];
+  }
   const party = /^(applicants|respondents)\[(\d+)\]\.(kind|name|idNumber)$/.exec(field);
   if (party) {
     const listName = party[1] as PartyListName;

@@ -9,7 +9,18 @@ export interface CaseRegisteredV1 {
   courtCode: string;
   claimAmountFen: Fen;
   filingDate: string;
-  respondents: { kind: PartyKind; name: string; idNumber: string }[];
+  /** an organisation's 法定代表人 rides with it, so asset-control can ask about the person too */
+  respondents: {
+    kind: PartyKind;
+    name: string;
+    idNumber: string;
+    legalRepresentative?: { name: string; idNumber: string };
+  }[];
   /** for a 执恢 case, the case it resumes; for a 执异 case, the case objected in */
   relatedCaseId?: string;
+  /**
+   * for a 执 case: the 执保 case of the same court and parties whose controls become this case's, their
+   * terms running on (民诉解释 Art 168)
+   */
+  preservationCaseId?: string;
 }

@@ -5,7 +5,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { PartyKind } from '../enums.js';
+import { AGENCY_KIND_CODE, PartyKind } from '../enums.js';
 import { residentIdNumberProblem, unifiedSocialCreditCodeProblem } from '../ids.js';
 import { isFen } from '../money.js';
 
@@ -62,6 +62,61 @@ export function IsFen(options?: ValidationOptions & { positive?: boolean }): Pro
         validate: (value: unknown) => isFen(value) && (!options?.positive || value > 0),
         defaultMessage: (args?: ValidationArguments) =>
           `${args?.property ?? 'amount'} must be a whole number of fen (分)${options?.positive ? ' greater than 0' : ' of 0 or more'}, not a fraction`,
+      },
+    });
+}
+
+/**
+ * An agency kind's code (查控渠道): national or provincial, checked against its pattern only — whether
+ * the kind exists is asset-control's catalog's to say.
+ */
+export function IsAgencyKindCode(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isAgencyKindCode',
+      target: object.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && AGENCY_KIND_CODE.test(value),
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'kind'} must be an agency kind code: A–Z, 0–9 and _, 2 to 40 long, starting with a letter`,
+      },
+    });
+}
+
+/** A natural person's 居民身份证号码 (18 characters, ISO 7064 MOD 11-2 check digit). */
+export function IsResidentIdNumber(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isResidentIdNumber',
+      target: object.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && residentIdNumberProblem(value) === null,
+        defaultMessage: (args?: ValidationArguments) => {
+          const value: unknown = args?.value;
+          const problem = typeof value === 'string' ? residentIdNumberProblem(value) : 'must be a string';
+          return `${args?.property ?? 'idNumber'} (居民身份证号码) ${problem ?? 'is invalid'}`;
+        },
+      },
+    });
+}
+
+/** The property may be given only when the object's `kind` is an organisation (法人或其他组织). */
+export function OrganisationOnly(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'organisationOnly',
+      target: object.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) =>
+          value === undefined || (args?.object as { kind?: unknown }).kind === PartyKind.Organisation,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'field'} is only for an organisation party (法人或其他组织), not a natural person`,
       },
     });
 }

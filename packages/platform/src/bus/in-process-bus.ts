@@ -9,6 +9,7 @@ import {
   type Stoppable,
   type WireReply,
 } from './message-bus.js';
+import { isWildcard, subjectMatches } from './subject-pattern.js';
 import { toWireError } from './wire.js';
 
 /**
@@ -46,7 +47,7 @@ export class InProcessBus implements MessageBus {
     body: unknown,
     options: { timeoutMs: number; headers: BusHeaders },
   ): Promise<unknown> {
-    const list = this.handlers.get(subject) ?? [];
+    const list = this.handlersOf(subject);
     if (!list.length) {
       throw new BusRequestError({
         code: ErrorCode.ServiceUnavailable,
@@ -83,6 +84,16 @@ export class InProcessBus implements MessageBus {
     const wire = JSON.parse(JSON.stringify(reply)) as WireReply;
     if (!wire.ok) throw new BusRequestError(wire.error);
     return wire.data;
+  }
+
+  /** Responders of the subject itself, or else of a wildcard pattern matching it (as NATS routes). */
+  private handlersOf(subject: string): { queue: string; handler: RequestHandler }[] {
+    const exact = this.handlers.get(subject);
+    if (exact?.length) return exact;
+    for (const [pattern, list] of this.handlers) {
+      if (list.length && isWildcard(pattern) && subjectMatches(pattern, subject)) return list;
+    }
+    return [];
   }
 
   async publish(envelope: EventEnvelope): Promise<void> {

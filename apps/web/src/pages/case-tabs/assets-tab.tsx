@@ -62,6 +62,7 @@ import { optionWithTestId } from '../../components/option-test-id';
 import { ProblemAlert } from '../../components/problem-alert';
 import { RemoteView } from '../../components/remote-view';
 import { formatInstant } from '../../format';
+import { useAgencyKinds } from '../../agency-kinds';
 import { useT } from '../../i18n';
 import type { CaseTabProps } from './case-tab-props';
 
@@ -136,6 +137,7 @@ export function AssetsTab({ caseId, detail, version, onChanged }: CaseTabProps) 
                 controls={view.controls}
                 parties={detail.parties}
                 mayChange={mayControl}
+                excessFen={view.excessFen}
                 onChanged={onChanged}
               />
             </Space>
@@ -185,12 +187,14 @@ interface ReportRow {
 
 /** One respondent's answers, failures and pending inquiries as one list, in the order of the agency kinds. */
 function rowsOf(respondent: RespondentReportView): ReportRow[] {
-  const order = Object.values(AgencyKind);
+  // national kinds in the network's order, a province's own sources after them
+  const national: readonly string[] = Object.values(AgencyKind);
+  const order = (kind: string) => (national.includes(kind) ? national.indexOf(kind) : national.length);
   return [
     ...respondent.answered.map((a) => ({ ...a, status: InquiryStatus.Answered, at: a.answeredAt })),
     ...respondent.failed.map((f) => ({ ...f, status: InquiryStatus.Failed, at: f.failedAt })),
     ...respondent.pending.map((p) => ({ ...p, status: InquiryStatus.Pending })),
-  ].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.round - b.round);
+  ].sort((a, b) => order(a.kind) - order(b.kind) || a.round - b.round);
 }
 
 function InquiryReport({
@@ -203,6 +207,7 @@ function InquiryReport({
   onResent: () => void;
 }) {
   const t = useT();
+  const kinds = useAgencyKinds();
   const { message } = App.useApp();
   const [resending, setResending] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -273,7 +278,7 @@ function InquiryReport({
       title: t('detail.col.agency'),
       dataIndex: 'kind',
       width: 120,
-      render: (_, row) => t(`agency.${row.kind}`),
+      render: (_, row) => kinds.nameOf(row.kind),
     },
     {
       title: t('detail.col.inquiryStatus'),
@@ -388,6 +393,25 @@ function ControlLimit({ view }: { view: CaseControlsView }) {
   ];
   return (
     <div>
+      {view.fullyPaidOn && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('assets.controls.fullyPaid', { date: view.fullyPaidOn })}
+        />
+      )}
+      {view.excessFen > 0 && (
+        <span data-testid="control-excess" data-fen={view.excessFen}>
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={`${t('assets.controls.excess')} ${formatFen(view.excessFen)}`}
+            description={t('assets.controls.excessHint')}
+          />
+        </span>
+      )}
       <Row gutter={[16, 8]}>
         {figures.map((figure) => (
           <Col key={figure.key} xs={12} md={8} xl={4}>
@@ -427,15 +451,20 @@ function ControlTable({
   controls,
   parties,
   mayChange,
+  excessFen,
   onChanged,
 }: {
   controls: ControlView[];
   parties: PartyView[];
   mayChange: boolean;
+  /** what the case holds over its limit: offered as 释放超标部分 on a freeze */
+  excessFen: Fen;
   onChanged: () => void;
 }) {
   const t = useT();
+  const kinds = useAgencyKinds();
   const nameOf = new Map(parties.map((party) => [party.idNumber, party.name]));
+  const mayHandOver = useCan()('handToAuction');
   const columns: TableColumnsType<ControlView> = [
     {
       title: t('assets.controls.kind'),
@@ -462,6 +491,37 @@ function ControlTable({
               {t(`controlEndReason.${row.endReason}`)} {row.endedOn ?? ''}
             </Typography.Text>
           )}
+          {row.carriedFromCaseId && (
+            <span data-testid="control-carried">
+              <Tag color="purple">{t('assets.controls.carried')}</Tag>
+            </span>
+          )}
+          {row.pendingApproval && (
+            <span data-testid="control-pending-approval" data-action={row.pendingApproval.action}>
+              <Tooltip
+                title={t('assets.controls.pendingApprovalBy', {
+                  name: row.pendingApproval.requestedByName,
+                  action: t(`controlApprovalAction.${row.pendingApproval.action}`),
+                })}
+              >
+                <Tag color="gold">{t('assets.controls.pendingApproval')}</Tag>
+              </Tooltip>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {row.pendingApproval.requestedByName} ·{' '}
+                {t(`controlApprovalAction.${row.pendingApproval.action}`)}
+                {row.pendingApproval.amountFen !== undefined
+                  ? ` ${formatFen(row.pendingApproval.amountFen)}`
+                  : ''}
+              </Typography.Text>
+            </span>
+          )}
+          {row.handedToAuction && (
+            <span data-testid="control-handed-to-auction">
+              <Tooltip title={`${row.handedToAuction.byName} · ${formatInstant(row.handedToAuction.at)}`}>
+                <Tag color="geekblue">{t('assets.controls.handedToAuction')}</Tag>
+              </Tooltip>
+            </span>
+          )}
         </Space>
       ),
     },
@@ -471,7 +531,7 @@ function ControlTable({
       render: (_, row) => (
         <Space orientation="vertical" size={0}>
           <span>
-            {t(`agency.${row.agencyKind}`)} · {row.holder}
+            {kinds.nameOf(row.agencyKind)} · {row.holder}
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {row.identifier} · {nameOf.get(row.respondentIdNumber) ?? row.respondentIdNumber}
@@ -535,7 +595,11 @@ function ControlTable({
         mayChange && LIVE.includes(row.status) ? (
           <Space size={0}>
             {row.status === ControlStatus.Effective && <RenewControl control={row} onDone={onChanged} />}
-            <ReleaseControl control={row} onDone={onChanged} />
+            <ReleaseControl control={row} excessFen={excessFen} onDone={onChanged} />
+            {mayHandOver &&
+              row.status === ControlStatus.Effective &&
+              row.kind !== ControlKind.Freeze &&
+              !row.handedToAuction && <HandToAuction control={row} onDone={onChanged} />}
           </Space>
         ) : null,
     },
@@ -588,11 +652,38 @@ function RenewControl({ control, onDone }: { control: ControlView; onDone: () =>
   );
 }
 
-function ReleaseControl({ control, onDone }: { control: ControlView; onDone: () => void }) {
+function HandToAuction({ control, onDone }: { control: ControlView; onDone: () => void }) {
   const t = useT();
   const keyFor = useIdempotencyKey();
   return (
-    <ActionButton<{ reason?: string }>
+    <ActionButton<Record<string, never>>
+      label={t('assets.controls.handToAuction')}
+      title={t('assets.controls.handToAuctionTitle', { identifier: control.identifier })}
+      testId="hand-to-auction"
+      type="link"
+      fields={() => <Typography.Paragraph>{t('assets.controls.handToAuctionHint')}</Typography.Paragraph>}
+      submit={() => api.handToAuction(control.id, keyFor({ id: control.id, handOver: true }))}
+      onDone={onDone}
+    />
+  );
+}
+
+function ReleaseControl({
+  control,
+  excessFen,
+  onDone,
+}: {
+  control: ControlView;
+  excessFen: Fen;
+  onDone: () => void;
+}) {
+  const t = useT();
+  const keyFor = useIdempotencyKey();
+  // 部分解除 only of a money freeze in force; the service refuses it for anything else
+  const partly = control.kind === ControlKind.Freeze && control.status === ControlStatus.Effective;
+  const excess = Math.min(excessFen, control.amountFen);
+  return (
+    <ActionButton<{ reason?: string; amountYuan?: string }>
       label={t('assets.controls.release')}
       title={t('assets.controls.releaseTitle', {
         kind: t(`controlKind.${control.kind}`),
@@ -601,18 +692,64 @@ function ReleaseControl({ control, onDone }: { control: ControlView; onDone: () 
       testId="release-control"
       type="link"
       danger
-      fields={() => (
-        <Form.Item
-          label={t('form.reason')}
-          name="reason"
-          rules={[{ max: 500, message: t('form.tooLong', { max: 500 }) }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
-        </Form.Item>
+      fields={(form) => (
+        <>
+          {partly && (
+            <Form.Item
+              label={t('assets.controls.releaseAmountYuan')}
+              extra={t('assets.controls.releaseAmountHint')}
+            >
+              <Space.Compact style={{ width: '100%' }}>
+                <Form.Item
+                  noStyle
+                  name="amountYuan"
+                  rules={[
+                    {
+                      validator: (_: unknown, value: unknown) => {
+                        const text = typeof value === 'string' ? value.trim() : '';
+                        if (text === '') return Promise.resolve();
+                        const fen = parseYuanToFen(text);
+                        if (fen === null) return Promise.reject(new Error(t('form.amountInvalid')));
+                        if (fen === 0) return Promise.reject(new Error(t('form.amountZero')));
+                        return Promise.resolve();
+                      },
+                    },
+                  ]}
+                >
+                  <Input
+                    data-testid="release-amount-yuan"
+                    prefix="¥"
+                    inputMode="decimal"
+                    placeholder="0.00"
+                  />
+                </Form.Item>
+                {excess > 0 && (
+                  <Button
+                    data-testid="release-excess"
+                    onClick={() => form.setFieldsValue({ amountYuan: (excess / 100).toFixed(2) })}
+                  >
+                    {t('assets.controls.releaseExcess')} {formatFen(excess)}
+                  </Button>
+                )}
+              </Space.Compact>
+            </Form.Item>
+          )}
+          <Form.Item
+            label={t('form.reason')}
+            name="reason"
+            rules={[{ max: 500, message: t('form.tooLong', { max: 500 }) }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+          </Form.Item>
+        </>
       )}
       submit={(values) => {
         const reason = values.reason?.trim();
-        const body: ReleaseControlBody = reason ? { reason } : {};
+        const amountFen = values.amountYuan?.trim() ? parseYuanToFen(values.amountYuan) : null;
+        const body: ReleaseControlBody = {
+          ...(amountFen ? { amountFen } : {}),
+          ...(reason ? { reason } : {}),
+        };
         return api.releaseControl(control.id, body, keyFor({ id: control.id, ...body }));
       }}
       onDone={onDone}
@@ -628,17 +765,22 @@ interface OrderForm {
   note?: string;
 }
 
+/** Money in accounts (存款类) before the catalog has loaded: the national deposit-class kinds. */
 const MONEY: readonly AgencyKind[] = [
   AgencyKind.BankDeposit,
-  AgencyKind.WealthProduct,
   AgencyKind.OnlinePayment,
+  AgencyKind.HousingFund,
 ];
 
 /** What the order would add against the limit, as far as the form knows it: money asked, or the asset's value. */
-function addingFen(values: Partial<OrderForm>, asset: FoundAssetView | undefined): Fen | null {
+function addingFen(
+  values: Partial<OrderForm>,
+  asset: FoundAssetView | undefined,
+  isMoney: (kind: string) => boolean | null = () => null,
+): Fen | null {
   if (values.kind === ControlKind.Deduct) return 0; // moves frozen money; adds nothing
   const typed = values.amountYuan ? parseYuanToFen(values.amountYuan) : null;
-  if (asset && MONEY.includes(asset.kind))
+  if (asset && (isMoney(asset.kind) ?? MONEY.includes(asset.kind)))
     return typed ?? (asset.valueKind === AssetValueKind.None ? null : asset.amountFen);
   return asset && asset.valueKind !== AssetValueKind.None ? asset.amountFen : null;
 }
@@ -657,6 +799,7 @@ function OrderControl({
   onChanged: () => void;
 }) {
   const t = useT();
+  const kinds = useAgencyKinds();
   const { message } = App.useApp();
   const [form] = Form.useForm<OrderForm>();
   const keyFor = useIdempotencyKey();
@@ -761,7 +904,7 @@ function OrderControl({
                       options={assets.map((a) => ({
                         value: a.id,
                         disabled: held.has(a.id),
-                        label: `${t(`agency.${a.kind}`)} · ${a.holder} ${a.identifier} · ${nameOf.get(a.respondentIdNumber) ?? a.respondentIdNumber}${
+                        label: `${kinds.nameOf(a.kind)} · ${a.holder} ${a.identifier} · ${nameOf.get(a.respondentIdNumber) ?? a.respondentIdNumber}${
                           a.valueKind === AssetValueKind.None ? '' : `（${formatFen(a.amountFen)}）`
                         }${held.has(a.id) ? ` · ${t('assets.order.held')}` : ''}`,
                       }))}
@@ -842,9 +985,10 @@ function LimitPreview({
   assets: FoundAssetView[];
 }) {
   const t = useT();
+  const kinds = useAgencyKinds();
   const values = form.getFieldsValue() as Partial<OrderForm>;
   const asset = assets.find((a) => a.id === values.assetId);
-  const adding = addingFen(values, asset);
+  const adding = addingFen(values, asset, kinds.isMoney);
   const room = roomOf(view);
   const over = adding !== null && adding > room;
   const text = t('assets.order.limitLine', {

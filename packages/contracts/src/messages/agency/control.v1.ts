@@ -1,7 +1,7 @@
 import { IsEnum, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { AgencyKind } from '../../enums.js';
+import { AssetClass, type AgencyKind } from '../../enums.js';
 import type { Fen } from '../../money.js';
-import { IsFen } from '../../validation/decorators.js';
+import { IsAgencyKindCode, IsFen } from '../../validation/decorators.js';
 
 /** What asset-control asks a holding agency to do with one record. STATUS asks where a queued one stands. */
 export const AGENCY_CONTROL_ACTIONS = [
@@ -18,7 +18,8 @@ export type AgencyControlAction = (typeof AGENCY_CONTROL_ACTIONS)[number];
 /**
  * `agency.<kind>.control` v1 — asset-control sends an electronic control order (冻结、查封、扣押、扣划、
  * 续行、解除) to the agency holding a record, through the network or the sandbox standing in for it.
- * One subject per agency kind. The order is in force only when the agency answers DONE.
+ * One subject per agency kind (a responder may serve them all with `agency.*.control`). The order is
+ * in force only when the agency answers DONE.
  */
 export class AgencyControlRequest {
   /** the control's own id: the agency's record of the order, and a repeat answers the same */
@@ -26,8 +27,12 @@ export class AgencyControlRequest {
   @Length(1, 100)
   controlId!: string;
 
-  @IsEnum(AgencyKind)
+  @IsAgencyKindCode()
   kind!: AgencyKind;
+
+  /** what the law treats the record as (the catalog's word when the control was ordered) */
+  @IsEnum(AssetClass)
+  assetClass!: AssetClass;
 
   @IsIn(AGENCY_CONTROL_ACTIONS)
   action!: AgencyControlAction;
@@ -42,7 +47,17 @@ export class AgencyControlRequest {
   @Length(1, 200)
   identifier!: string;
 
-  /** FREEZE: the amount to freeze; DEDUCT: the amount to transfer */
+  /**
+   * RENEW, RELEASE, DEDUCT: the court's id of this one follow-up order. The agency carries out an action
+   * id once and answers a repeat with its first answer, so a re-sent release or deduction is never
+   * applied twice (no money moves twice).
+   */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  actionId?: string;
+
+  /** FREEZE: the amount to freeze; DEDUCT: the amount to transfer; RELEASE: the part to unfreeze (absent: all) */
   @IsOptional()
   @IsFen()
   amountFen?: Fen;
@@ -62,7 +77,7 @@ export interface AgencyControlReply {
   action: AgencyControlAction;
   /** DONE: carried out; QUEUED: 轮候 behind another court; REFUSED: not carried out (see reason) */
   outcome: 'DONE' | 'QUEUED' | 'REFUSED';
-  /** FREEZE: what was actually frozen (may be less than asked); DEDUCT: what was transferred */
+  /** FREEZE: what was actually frozen (may be less than asked); DEDUCT: what was transferred; RELEASE: what was unfrozen */
   amountFen: Fen;
   reason?: string;
   /** for QUEUED: the case of the court holding the property first */

@@ -1,10 +1,13 @@
 import { IsEnum, IsString, Length } from 'class-validator';
-import { AgencyKind, AssetValueKind, PartyKind } from '../../enums.js';
+import { AssetClass, PartyKind, type AgencyKind, type AssetValueKind } from '../../enums.js';
+import { IsAgencyKindCode } from '../../validation/decorators.js';
 import type { Fen } from '../../money.js';
 
 /**
  * `agency.<kind>.inquire` v1 — asset-control asks one outside agency (through the 总对总 network, or
- * the sandbox standing in for it) what a person or organisation holds. One subject per agency kind.
+ * the sandbox standing in for it) what a person or organisation holds. One subject per agency kind
+ * (national or provincial, from asset-control's catalog); a responder may serve them all with
+ * `agency.*.inquire`.
  */
 export class AgencyInquiryRequest {
   /** the inquiry's own id, so an agency can answer a repeated request the same way */
@@ -12,8 +15,12 @@ export class AgencyInquiryRequest {
   @Length(1, 100)
   inquiryId!: string;
 
-  @IsEnum(AgencyKind)
+  @IsAgencyKindCode()
   kind!: AgencyKind;
+
+  /** what the law treats the kind's records as, from the catalog */
+  @IsEnum(AssetClass)
+  assetClass!: AssetClass;
 
   @IsEnum(PartyKind)
   subjectKind!: PartyKind;

@@ -10,13 +10,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AgencyKind, ControlEndReason, ControlKind, ControlStatus } from '../../enums.js';
+import { ControlEndReason, ControlKind, ControlStatus, type AgencyKind } from '../../enums.js';
 import type { Fen } from '../../money.js';
-import { IsFen } from '../../validation/decorators.js';
+import type { PendingControlApprovalView } from './control-approval.v1.js';
+import { IsAgencyKindCode, IsFen } from '../../validation/decorators.js';
 
 /** A record not among the inquiry's findings, described by the officer (e.g. from an applicant's lead). */
 export class ControlTargetInput {
-  @IsEnum(AgencyKind)
+  @IsAgencyKindCode()
   agencyKind!: AgencyKind;
 
   @IsString()
@@ -112,4 +113,13 @@ export interface ControlView {
   endedOn?: string;
   endReason?: ControlEndReason;
   agencyNote?: string;
+  /** a deduction or release of this control waiting for the director (待审批), and who asked */
+  pendingApproval?: PendingControlApprovalView;
+  /** 已移交拍卖: handed to the disposal stage, when and by whom */
+  handedToAuction?: { at: string; by: string; byName: string };
+  /**
+   * 保全转执行: the 执保 case this control was ordered in, carried into this execution case with its
+   * running term (民诉解释 Art 168)
+   */
+  carriedFromCaseId?: string;
 }

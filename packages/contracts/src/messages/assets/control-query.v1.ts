@@ -14,7 +14,10 @@ export interface CaseControlsView {
   /** the claim as registered, and the execution fee (诉讼费用交纳办法 Art 14) */
   claimFen: Fen;
   costsFen: Fen;
-  /** deducted into the case account so far */
+  /**
+   * what has come in for the case: the ledger's receipts, plus confirmed deductions (扣划) the ledger
+   * has not booked yet
+   */
   recoveredFen: Fen;
   /** claim + costs − recovered */
   owedFen: Fen;
@@ -22,6 +25,10 @@ export interface CaseControlsView {
   limitFen: Fen;
   /** counted against the limit: pending, queued and effective controls */
   controlledFen: Fen;
+  /** controlled beyond the limit, once money came in and the limit fell (查封规定 Art 19): to be released */
+  excessFen: Fen;
+  /** the ledger reported the claim fully paid: what is held is being released */
+  fullyPaidOn?: string;
   controls: ControlView[];
 }
 

@@ -1,5 +1,11 @@
 import { IsUUID } from 'class-validator';
-import type { AgencyKind, AssetValueKind, CaseInquiryStatus, InquiryStatus } from '../../enums.js';
+import type {
+  AgencyKind,
+  AssetValueKind,
+  CaseInquiryStatus,
+  InquiryStatus,
+  LinkedRole,
+} from '../../enums.js';
 import type { Fen } from '../../money.js';
 
 /** `assets.findings.get` v1 — what the inquiries of a case asked and found. */
@@ -12,6 +18,9 @@ export interface InquiryView {
   kind: AgencyKind;
   respondentIdNumber: string;
   respondentName: string;
+  /** a person asked about because of the organisation respondent at this place (0-based) */
+  linkedTo?: number;
+  role?: LinkedRole;
   status: InquiryStatus;
   attempts: number;
   lastError?: string;

@@ -1,5 +1,5 @@
 import { IsDateString, IsOptional, IsUUID, Length } from 'class-validator';
-import type { AgencyKind, CaseInquiryStatus } from '../../enums.js';
+import type { AgencyKind, CaseInquiryStatus, LinkedRole } from '../../enums.js';
 import type { Fen } from '../../money.js';
 
 /**
@@ -59,6 +59,12 @@ export interface ReportPendingView {
 export interface RespondentReportView {
   respondentIdNumber: string;
   respondentName: string;
+  /**
+   * A person asked about because of an organisation respondent (e.g. its 法定代表人 for exit-entry):
+   * that respondent's place among the case's respondents (0-based), and the person's role.
+   */
+  linkedTo?: number;
+  role?: LinkedRole;
   answered: ReportAnsweredView[];
   failed: ReportFailedView[];
   pending: ReportPendingView[];

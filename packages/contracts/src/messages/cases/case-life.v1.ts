@@ -74,7 +74,15 @@ export interface CaseLinkView {
   caseType: CaseType;
   status: CaseStatus;
   /** how this case relates: the case it resumes / objects in, or a case resuming / objecting in it */
-  relation: 'RESUMES' | 'RESUMED_BY' | 'OBJECTS_IN' | 'OBJECTION' | 'ENTRUSTED_FROM';
+  relation:
+    | 'RESUMES'
+    | 'RESUMED_BY'
+    | 'OBJECTS_IN'
+    | 'OBJECTION'
+    | 'ENTRUSTED_FROM'
+    /** 保全转执行: the 执保 case this 执 case carries on, and the other way */
+    | 'CARRIES_PRESERVATION'
+    | 'PRESERVATION_CARRIED_INTO';
 }
 
 export interface ClosureView {

@@ -6,6 +6,8 @@ export interface PartyView {
   kind: PartyKind;
   name: string;
   idNumber: string;
+  /** an organisation's 法定代表人, when the application named one */
+  legalRepresentative?: { name: string; idNumber: string };
 }
 
 export interface BasisDocumentView {

@@ -8,14 +8,27 @@ import {
   IsEnum,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { BasisKind, CaseType, JurisdictionGround, PartyKind } from '../../enums.js';
 import type { Fen } from '../../money.js';
-import { IsFen, IsPartyIdNumber } from '../../validation/decorators.js';
+import { IsFen, IsPartyIdNumber, IsResidentIdNumber, OrganisationOnly } from '../../validation/decorators.js';
 import type { CaseDetail } from './case-views.js';
+
+/** A natural person standing for an organisation party: its 法定代表人. */
+export class LinkedPersonInput {
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  /** 居民身份证号码 */
+  @IsString()
+  @IsResidentIdNumber()
+  idNumber!: string;
+}
 
 /** A party as named in the application (申请执行人 or 被执行人). */
 export class PartyInput {
@@ -30,6 +43,18 @@ export class PartyInput {
   @IsString()
   @IsPartyIdNumber()
   idNumber!: string;
+
+  /**
+   * An organisation's legal representative (法定代表人): measures reach the person too (限制消费, 限制出境 —
+   * DOMAIN.md §9), and asset-control asks the kinds that reach linked persons about them. Only for an
+   * organisation.
+   */
+  @IsOptional()
+  @OrganisationOnly()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LinkedPersonInput)
+  legalRepresentative?: LinkedPersonInput;
 }
 
 /** The enforcement basis (执行依据): the judgment or other document being enforced. */
@@ -112,6 +137,14 @@ export class RegisterCaseCommand {
   @IsString()
   @MaxLength(500)
   note?: string;
+
+  /**
+   * For a 执 case: the 执保 case of this court against the same respondents whose controls become this
+   * case's, their terms running on (保全转执行, 民诉解释 Art 168).
+   */
+  @IsOptional()
+  @IsUUID()
+  preservationCaseId?: string;
 }
 
 export type RegisterCaseReply = CaseDetail;
