@@ -19,6 +19,8 @@ const ASSET_SETTINGS: NodeJS.ProcessEnv = {
   INQUIRY_RETRY_MAX_MS: '100',
   INQUIRY_POLL_MS: '50',
   INQUIRY_CONCURRENCY: '32',
+  // a killed process's unacknowledged events come back after 3 s, not the default 30
+  EVENT_ACK_WAIT_MS: '3000',
 };
 
 type Case = ReturnType<typeof registeredCase>;
@@ -164,11 +166,34 @@ describe('财产查控 under faults, asset-control and the agency sandbox each i
     expect(atKill[0]!.recorded).toBeLessThan(total(cases));
 
     assets = await startServiceProcess('asset-control', assetsEnv);
+    await expectRecoveredOnce(cases);
+  });
+
+  it('loses no filing when killed while taking in a burst of them, and asks no agency twice', async () => {
+    await client.request(Subjects.Agency.Configure, { latencyMs: 10, failureRate: 0, timeoutRate: 0 });
+    const cases = Array.from({ length: 160 }, (_, i) => registeredCase(i + 1, 'I'));
+    await Promise.all(cases.map((c) => bus.publish(c)));
     await eventually(
       () => progress(db, cases),
-      (p) => p.open === 0,
+      (p) => p.batches >= 20,
+      'the intake to be under way',
+      30_000,
+    );
+    await assets!.kill();
+    // killed with filings still untaken: those it held unacknowledged come back after EVENT_ACK_WAIT_MS
+    expect((await progress(db, cases)).batches).toBeLessThan(cases.length);
+
+    assets = await startServiceProcess('asset-control', assetsEnv);
+    await expectRecoveredOnce(cases, 120_000);
+  });
+
+  /** After a restart: every case's inquiry complete, and every agency asked answered each inquiry once. */
+  async function expectRecoveredOnce(cases: Case[], timeoutMs = 40_000): Promise<void> {
+    await eventually(
+      () => progress(db, cases),
+      (p) => p.batches === cases.length && p.open === 0,
       'every case’s inquiry to complete after the restart',
-      40_000,
+      timeoutMs,
     );
     const rows = await expectNothingLostOrPending(db, cases);
 
@@ -185,5 +210,5 @@ describe('财产查控 under faults, asset-control and the agency sandbox each i
     expect(answered.length).toBeGreaterThan(0);
     expect(answered.filter((r) => agencyAnswers.get(r.id) !== r.found)).toEqual([]);
     expect(agencyAnswers.size).toBe(answered.length);
-  });
+  }
 });
