@@ -1,13 +1,10 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { courtPage, launchChromium, logIn, SCREENSHOTS, switchUser } from '../src/browser.js';
 import { startWrit, type RunningWrit } from '../src/harness.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SCREENSHOTS = process.env['WRIT_SCREENSHOT_DIR'] ?? tmpdir();
-
-// playwright gives each launch a fresh, empty profile of its own
 /**
  * An officer in the browser: logs in, registers a case, watches the found assets arrive, follows the
  * case's flow nodes and its 终本 checklist; then the court president reads the dashboard.
@@ -19,21 +16,8 @@ describe('the web UI in headless Chromium', () => {
 
   beforeAll(async () => {
     writ = await startWrit();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // a court's browsers are set to Chinese: native date inputs then read YYYY/MM/DD
-    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    browser = await launchChromium();
+    page = await courtPage(browser);
   });
 
   afterAll(async () => {
@@ -43,9 +27,7 @@ describe('the web UI in headless Chromium', () => {
 
   it('logs in, registers a case and sees its found assets', async () => {
     await page.goto(`${writ.url}/`);
-    await page.getByTestId('login-username').fill('officer1');
-    await page.getByTestId('login-password').fill('writ-demo-2026');
-    await page.getByTestId('login-submit').click();
+    await logIn(page, 'officer1');
     await page.getByTestId('cases-table').waitFor();
 
     await page.getByTestId('new-case-button').click();
@@ -176,10 +158,7 @@ describe('the web UI in headless Chromium', () => {
   });
 
   it('shows the court president the targets and the charts on the dashboard', async () => {
-    await page.getByTestId('logout').click();
-    await page.getByTestId('login-username').fill('leader1');
-    await page.getByTestId('login-password').fill('writ-demo-2026');
-    await page.getByTestId('login-submit').click();
+    await switchUser(page, 'leader1');
 
     await page.getByTestId('dashboard').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('menu-dashboard').isVisible()).toBe(true);
@@ -205,10 +184,7 @@ describe('the web UI in headless Chromium', () => {
   });
 
   it('lets the director change the 快执 ceiling, keeps it across a reload, and refuses a node deadline above the law', async () => {
-    await page.getByTestId('logout').click();
-    await page.getByTestId('login-username').fill('director1');
-    await page.getByTestId('login-password').fill('writ-demo-2026');
-    await page.getByTestId('login-submit').click();
+    await switchUser(page, 'director1');
     await page.getByTestId('cases-table').waitFor({ timeout: 15_000 });
 
     await page.getByTestId('menu-settings').click();

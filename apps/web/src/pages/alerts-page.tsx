@@ -13,7 +13,7 @@ import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatInstant, today } from '../format';
-import { agencyKindText } from '../agency-kinds';
+import { useAgencyKinds } from '../agency-kinds';
 import { useT } from '../i18n';
 import { paths } from '../router';
 import { ExpiryCountdown } from './case-tabs/assets-tab';
@@ -155,6 +155,7 @@ export function AlertsPage() {
 /** 查控到期预警: the court's freezes and seizures whose term ends within 30 days, soonest first. */
 function ExpiringControls() {
   const t = useT();
+  const kinds = useAgencyKinds();
   const remote = useRemote((signal) => api.listExpiringControls(undefined, signal), []);
   const columns: TableColumnsType<ExpiringControlView> = [
     {
@@ -172,7 +173,7 @@ function ExpiringControls() {
     {
       title: t('assets.controls.asset'),
       key: 'asset',
-      render: (_, row) => `${agencyKindText(t, row.agencyKind)} · ${row.holder} ${row.identifier}`,
+      render: (_, row) => `${kinds.nameOf(row.agencyKind)} · ${row.holder} ${row.identifier}`,
     },
     {
       title: t('assets.controls.amount'),

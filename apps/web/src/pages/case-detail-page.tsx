@@ -30,7 +30,7 @@ import { api, ApiError, isAbort, type CaseWithInquiry } from '../api/client';
 import { problemText } from '../api/problem-text';
 import { isPartyOnly, useCan } from '../auth/permissions';
 import { useSession } from '../auth/session';
-import { agencyKindText } from '../agency-kinds';
+import { useAgencyKinds } from '../agency-kinds';
 import { useT } from '../i18n';
 import { navigate, paths, type CaseTab } from '../router';
 import { AssetsTab } from './case-tabs/assets-tab';
@@ -232,6 +232,8 @@ function Parties({ parties }: { parties: PartyView[] }) {
 
 function AssetControl({ inquiry, parties }: { inquiry: GetFindingsReply | null; parties: PartyView[] }) {
   const t = useT();
+  // shown to the court's staff only, who may read the catalog that names a province's own sources
+  const kinds = useAgencyKinds();
   const status = inquiry?.status ?? CaseInquiryStatus.NotStarted;
   const inquiries = inquiry?.inquiries ?? [];
   const done = inquiries.filter((row) => row.status !== InquiryStatus.Pending).length;
@@ -239,7 +241,7 @@ function AssetControl({ inquiry, parties }: { inquiry: GetFindingsReply | null; 
   const nameOf = new Map(parties.map((party) => [party.idNumber, party.name]));
 
   const inquiryColumns: TableColumnsType<InquiryView> = [
-    { title: t('detail.col.agency'), dataIndex: 'kind', render: (_, row) => agencyKindText(t, row.kind) },
+    { title: t('detail.col.agency'), dataIndex: 'kind', render: (_, row) => kinds.nameOf(row.kind) },
     { title: t('detail.col.respondent'), dataIndex: 'respondentName' },
     {
       title: t('detail.col.inquiryStatus'),
@@ -253,7 +255,7 @@ function AssetControl({ inquiry, parties }: { inquiry: GetFindingsReply | null; 
   ];
 
   const assetColumns: TableColumnsType<FoundAssetView> = [
-    { title: t('detail.col.assetKind'), dataIndex: 'kind', render: (_, row) => agencyKindText(t, row.kind) },
+    { title: t('detail.col.assetKind'), dataIndex: 'kind', render: (_, row) => kinds.nameOf(row.kind) },
     {
       title: t('detail.col.respondent'),
       dataIndex: 'respondentIdNumber',

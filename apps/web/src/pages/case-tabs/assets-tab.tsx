@@ -43,7 +43,7 @@ import {
   type ResearchScheduleView,
   type RespondentReportView,
 } from '@writ/contracts/web';
-import { useState, type HTMLAttributes } from 'react';
+import { useEffect, useState, type HTMLAttributes } from 'react';
 import {
   api,
   ApiError,
@@ -65,6 +65,9 @@ import { formatInstant } from '../../format';
 import { useAgencyKinds } from '../../agency-kinds';
 import { useT } from '../../i18n';
 import type { CaseTabProps } from './case-tab-props';
+
+/** How often the controls are looked at again while an order waits for its agency's answer. */
+const CONTROL_POLL_MS = 2_000;
 
 /** A control's term counts down in red from this many days (the court's 到期预警 window). */
 const EXPIRY_WARNING_DAYS = 30;
@@ -107,6 +110,14 @@ export function AssetsTab({ caseId, detail, version, onChanged }: CaseTabProps) 
     [caseId, version, detail.inquiry?.status, answered],
   );
   const controls = useRemote((signal) => api.listControls(caseId, signal), [caseId, version]);
+  // an order is in force only once its agency answers: follow it until no control waits for one
+  const awaitingAgency = controls.data?.controls.some((c) => c.status === ControlStatus.Pending) ?? false;
+  const reloadControls = controls.reload;
+  useEffect(() => {
+    if (!awaitingAgency || controls.loading) return;
+    const timer = setTimeout(reloadControls, CONTROL_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [awaitingAgency, controls.loading, controls.data, reloadControls]);
   const leads = useRemote((signal) => api.listLeads(caseId, signal), [caseId, version]);
   const research = useRemote((signal) => api.getResearch(caseId, signal), [caseId, version]);
   const open = detail.status !== CaseStatus.Closed;
