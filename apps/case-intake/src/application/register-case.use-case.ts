@@ -16,6 +16,7 @@ import {
 import { CLOCK, UnitOfWork, type Transaction } from '@writ/platform';
 import {
   acceptApplication,
+  applicantsOf,
   registerCase,
   respondentsOf,
   type AcceptedApplication,
@@ -273,6 +274,7 @@ export class RegisterCaseUseCase {
           idNumber,
           ...(legalRepresentative ? { legalRepresentative: { ...legalRepresentative } } : {}),
         })),
+        applicants: applicantsOf(registered).map(({ kind, name, idNumber }) => ({ kind, name, idNumber })),
         ...(registered.relatedCaseId
           ? registered.caseType === CaseType.Execution
             ? { preservationCaseId: registered.relatedCaseId }

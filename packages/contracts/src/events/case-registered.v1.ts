@@ -16,6 +16,8 @@ export interface CaseRegisteredV1 {
     idNumber: string;
     legalRepresentative?: { name: string; idNumber: string };
   }[];
+  /** the applicants (申请执行人), the creditors fund-ledger pays; absent from older producers */
+  applicants?: { kind: PartyKind; name: string; idNumber: string }[];
   /** for a 执恢 case, the case it resumes; for a 执异 case, the case objected in */
   relatedCaseId?: string;
   /**
