@@ -1,6 +1,12 @@
 import { ServicePrefix } from '@writ/contracts';
 import { startService, type RunningService, type ServiceDefinition, type StartOptions } from '@writ/platform';
+import { loadFundLedgerConfig } from './fund-ledger.config.js';
+import { FLOWS_MIGRATIONS, loadFlowsConfig } from './flows.module.js';
 import { FundLedgerModule } from './fund-ledger.module.js';
+import { JournalCore1764300000100 } from './persistence/migrations/1764300000100-journal-core.js';
+
+/** the receipt use case, for the ledger bench to call in-process beside the bus path */
+export { ReceiptsUseCase } from './application/receipts.use-case.js';
 
 /** fund-ledger: 执行案款 — one account per case, double-entry journal, receipts, disbursements, the 30-day payout rule. */
 export const fundLedgerService: ServiceDefinition = {
@@ -9,9 +15,12 @@ export const fundLedgerService: ServiceDefinition = {
   version: '0.1.0',
   module: FundLedgerModule,
   entities: [],
-  migrations: [],
+  migrations: [JournalCore1764300000100, ...FLOWS_MIGRATIONS],
 };
 
 export function startFundLedger(options?: StartOptions): Promise<RunningService> {
+  // checked before the platform opens the database and the bus, so a bad setting leaks nothing
+  loadFundLedgerConfig(options?.env ?? process.env);
+  loadFlowsConfig(options?.env ?? process.env);
   return startService(fundLedgerService, options);
 }

@@ -16,6 +16,7 @@ import type { AssetPropertyHandedToAuctionV1 } from './events/asset-property-han
 import type { LedgerClaimFullyPaidV1 } from './events/ledger-claim-fully-paid.v1.js';
 import type { LedgerMoneyPaidOutV1 } from './events/ledger-money-paid-out.v1.js';
 import type { LedgerMoneyReceivedV1 } from './events/ledger-money-received.v1.js';
+import type { LedgerPayoutDueSoonV1 } from './events/ledger-payout-due-soon.v1.js';
 import type {
   AgencyInquiryReply,
   AgencyInquiryRequest,
@@ -126,6 +127,66 @@ import type {
   ListApprovalsReply,
 } from './messages/cases/approvals.v1.js';
 import type { PingReply } from './messages/health/ping.v1.js';
+import type {
+  AccountBalanceView,
+  CaseMoneyView,
+  GetAccountBalanceQuery,
+  GetCaseMoneyQuery,
+} from './messages/ledger/balance.v1.js';
+import type {
+  JournalTransactionView,
+  ListJournalQuery,
+  ListJournalReply,
+  ReverseTransactionCommand,
+  SealJournalCommand,
+  SealJournalReply,
+  VerifyJournalCommand,
+  VerifyJournalReply,
+} from './messages/ledger/journal.v1.js';
+import type {
+  MatchSuspenseCommand,
+  ReceiptView,
+  RecordReceiptCommand,
+} from './messages/ledger/receipt.v1.js';
+import type {
+  ConfirmPayoutCommand,
+  DecidePayoutCommand,
+  ListOverduePayoutsQuery,
+  ListPayoutDeadlinesQuery,
+  ListPayoutsQuery,
+  ListPayoutsReply,
+  PayoutDeadlinesReply,
+  PayoutView,
+  RequestPayoutCommand,
+  ScanPayoutDeadlinesCommand,
+  ScanPayoutDeadlinesReply,
+} from './messages/ledger/payout.v1.js';
+import type {
+  DecideDistributionObjectionCommand,
+  DistributionPlanView,
+  GetDistributionQuery,
+  ObjectToDistributionCommand,
+  ProposeDistributionCommand,
+} from './messages/ledger/distribution.v1.js';
+import type {
+  ApplyForfeitedDepositCommand,
+  DepositView,
+  ForfeitApplicationView,
+  ForfeitDepositCommand,
+  HoldDepositCommand,
+  ListDepositsReply,
+  ListLotDepositsQuery,
+  ListOverdueRefundsQuery,
+  RefundDepositCommand,
+  SettleLotDepositsCommand,
+} from './messages/ledger/deposit.v1.js';
+import type {
+  GetReconciliationQuery,
+  ImportBankStatementCommand,
+  ImportBankStatementReply,
+  ReconciliationView,
+} from './messages/ledger/reconciliation.v1.js';
+import type { GetRecoveryQuery, RecoveryView } from './messages/ledger/recovery.v1.js';
 
 /** The bus prefix of each service: subjects read `<prefix>.<noun>.<verb>`. */
 export const ServicePrefix = {
@@ -197,6 +258,37 @@ export const Subjects = {
     GetResearch: 'assets.research.get',
     ListAgencyKinds: 'assets.agency-kinds.list',
     PutAgencyKind: 'assets.agency-kinds.put',
+  },
+  Ledger: {
+    RecordReceipt: 'ledger.receipt.record',
+    MatchSuspense: 'ledger.suspense.match',
+    ReverseTransaction: 'ledger.transaction.reverse',
+    AccountBalance: 'ledger.account.balance',
+    CaseSummary: 'ledger.case.summary',
+    ListJournal: 'ledger.journal.list',
+    VerifyJournal: 'ledger.journal.verify',
+    SealJournal: 'ledger.journal.seal',
+    RequestPayout: 'ledger.payout.request',
+    DecidePayout: 'ledger.payout.decide',
+    ConfirmPayout: 'ledger.payout.confirm',
+    ListPayouts: 'ledger.payout.list',
+    PayoutDeadlines: 'ledger.payout.deadlines',
+    OverduePayouts: 'ledger.payout.overdue',
+    ScanPayoutDeadlines: 'ledger.payout.scan',
+    ProposeDistribution: 'ledger.distribution.propose',
+    ObjectToDistribution: 'ledger.distribution.object',
+    DecideDistributionObjection: 'ledger.distribution.decide-objection',
+    GetDistribution: 'ledger.distribution.get',
+    HoldDeposit: 'ledger.deposit.hold',
+    SettleLotDeposits: 'ledger.deposit.settle',
+    RefundDeposit: 'ledger.deposit.refund',
+    ForfeitDeposit: 'ledger.deposit.forfeit',
+    ApplyForfeitedDeposit: 'ledger.deposit.apply-forfeited',
+    ListLotDeposits: 'ledger.deposit.list',
+    OverdueRefunds: 'ledger.deposit.overdue',
+    ImportBankStatement: 'ledger.reconciliation.import',
+    GetReconciliation: 'ledger.reconciliation.get',
+    GetRecovery: 'ledger.recovery.get',
   },
   Agency: {
     Configure: 'agency.sandbox.configure',
@@ -276,6 +368,38 @@ export interface RpcContract {
   'assets.agency-kinds.list': { request: ListAgencyKindsQuery; reply: ListAgencyKindsReply };
   'assets.agency-kinds.put': { request: PutAgencyKindCommand; reply: AgencyKindView };
   'agency.sandbox.configure': { request: SandboxConfigureRequest; reply: Required<SandboxConfigureRequest> };
+  'ledger.receipt.record': { request: RecordReceiptCommand; reply: ReceiptView };
+  'ledger.suspense.match': { request: MatchSuspenseCommand; reply: ReceiptView };
+  'ledger.transaction.reverse': { request: ReverseTransactionCommand; reply: JournalTransactionView };
+  'ledger.account.balance': { request: GetAccountBalanceQuery; reply: AccountBalanceView };
+  'ledger.case.summary': { request: GetCaseMoneyQuery; reply: CaseMoneyView };
+  'ledger.journal.list': { request: ListJournalQuery; reply: ListJournalReply };
+  'ledger.journal.verify': { request: VerifyJournalCommand; reply: VerifyJournalReply };
+  'ledger.journal.seal': { request: SealJournalCommand; reply: SealJournalReply };
+  'ledger.payout.request': { request: RequestPayoutCommand; reply: PayoutView };
+  'ledger.payout.decide': { request: DecidePayoutCommand; reply: PayoutView };
+  'ledger.payout.confirm': { request: ConfirmPayoutCommand; reply: PayoutView };
+  'ledger.payout.list': { request: ListPayoutsQuery; reply: ListPayoutsReply };
+  'ledger.payout.deadlines': { request: ListPayoutDeadlinesQuery; reply: PayoutDeadlinesReply };
+  'ledger.payout.overdue': { request: ListOverduePayoutsQuery; reply: PayoutDeadlinesReply };
+  'ledger.payout.scan': { request: ScanPayoutDeadlinesCommand; reply: ScanPayoutDeadlinesReply };
+  'ledger.distribution.propose': { request: ProposeDistributionCommand; reply: DistributionPlanView };
+  'ledger.distribution.object': { request: ObjectToDistributionCommand; reply: DistributionPlanView };
+  'ledger.distribution.decide-objection': {
+    request: DecideDistributionObjectionCommand;
+    reply: DistributionPlanView;
+  };
+  'ledger.distribution.get': { request: GetDistributionQuery; reply: DistributionPlanView };
+  'ledger.deposit.hold': { request: HoldDepositCommand; reply: DepositView };
+  'ledger.deposit.settle': { request: SettleLotDepositsCommand; reply: ListDepositsReply };
+  'ledger.deposit.refund': { request: RefundDepositCommand; reply: DepositView };
+  'ledger.deposit.forfeit': { request: ForfeitDepositCommand; reply: DepositView };
+  'ledger.deposit.apply-forfeited': { request: ApplyForfeitedDepositCommand; reply: ForfeitApplicationView };
+  'ledger.deposit.list': { request: ListLotDepositsQuery; reply: ListDepositsReply };
+  'ledger.deposit.overdue': { request: ListOverdueRefundsQuery; reply: ListDepositsReply };
+  'ledger.reconciliation.import': { request: ImportBankStatementCommand; reply: ImportBankStatementReply };
+  'ledger.reconciliation.get': { request: GetReconciliationQuery; reply: ReconciliationView };
+  'ledger.recovery.get': { request: GetRecoveryQuery; reply: RecoveryView };
 }
 
 export type RpcSubject = keyof RpcContract | AgencyInquireSubject | AgencyControlSubject | PingSubject;
@@ -314,6 +438,7 @@ export const Events = {
   LedgerMoneyReceived: 'ledger.money.received',
   LedgerMoneyPaidOut: 'ledger.money.paid-out',
   LedgerClaimFullyPaid: 'ledger.claim.fully-paid',
+  LedgerPayoutDueSoon: 'ledger.payout.due-soon',
 } as const;
 
 /** Event type → payload, and the schema version each is published at. */
@@ -336,6 +461,7 @@ export interface EventContract {
   'ledger.money.received': LedgerMoneyReceivedV1;
   'ledger.money.paid-out': LedgerMoneyPaidOutV1;
   'ledger.claim.fully-paid': LedgerClaimFullyPaidV1;
+  'ledger.payout.due-soon': LedgerPayoutDueSoonV1;
 }
 export type EventType = keyof EventContract;
 
@@ -358,4 +484,5 @@ export const EventVersions: Record<EventType, number> = {
   'ledger.money.received': 1,
   'ledger.money.paid-out': 1,
   'ledger.claim.fully-paid': 1,
+  'ledger.payout.due-soon': 1,
 };

@@ -78,3 +78,31 @@ export type {
 } from './messages/cases/case-life.v1.js';
 export type { AlertView, ListAlertsReply, ScanAlertsReply } from './messages/cases/alerts.v1.js';
 export type { CourtSettingsView } from './messages/cases/court-settings.v1.js';
+export { executionFeeFen } from './execution-fee.js';
+export type { CaseAccountView, CaseMoneyView } from './messages/ledger/balance.v1.js';
+export type { ReceiptView, ReceiptSource } from './messages/ledger/receipt.v1.js';
+export type {
+  JournalEntryView,
+  JournalTransactionView,
+  ListJournalReply,
+} from './messages/ledger/journal.v1.js';
+export type {
+  DeadlineStateName,
+  ListPayoutsReply,
+  PayoutDeadlineView,
+  PayoutDeadlinesReply,
+  PayoutStatusName,
+  PayoutView,
+} from './messages/ledger/payout.v1.js';
+export type {
+  DistributionAllocationView,
+  DistributionObjectionView,
+  DistributionPlanView,
+} from './messages/ledger/distribution.v1.js';
+export type {
+  DedicatedEntryView,
+  ImportBankStatementReply,
+  ReconciliationView,
+  StatementLineView,
+} from './messages/ledger/reconciliation.v1.js';
+export type { CaseRecoveryView, RecoveryView } from './messages/ledger/recovery.v1.js';

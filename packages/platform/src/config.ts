@@ -61,6 +61,13 @@ export class ServiceConfig {
   @Max(120_000)
   BUS_REQUEST_TIMEOUT_MS: number = 10_000;
 
+  /** Connections the service keeps to its database at most. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE: number = 20;
+
   /**
    * How long the broker waits for an event's acknowledgement before handing it out again. An event
    * held by a process that died comes back after this long; a handler slower than this may see its

@@ -108,6 +108,7 @@ export async function startService(
 
   const dataSource = await openDataSource({
     url: databaseUrl,
+    poolSize: config.DB_POOL_SIZE,
     entities: definition.entities,
     migrations: [PlatformTables1764300000000, ServiceInfo1764300000010, ...definition.migrations],
   });

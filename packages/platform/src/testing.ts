@@ -35,6 +35,9 @@ export function testServiceEnv(service: string, namespace: string): NodeJS.Proce
     BUS_NAMESPACE: namespace,
     HTTP_PORT: '0',
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+    // tests start several services side by side, and two packages test at once: stay well inside
+    // PostgreSQL's default 100 connections
+    DB_POOL_SIZE: '10',
   };
 }
 

@@ -6,4 +6,8 @@ export interface AuctionLotSoldV1 {
   lotId: string;
   priceFen: Fen;
   soldOn: string;
+  /** the winning bidder, when the auction stage names them: fund-ledger applies their deposit and refunds the others */
+  winnerBidderId?: string;
+  /** when bidding ended (ISO 8601): the losers' deposits are due back 24 hours later (网络司法拍卖规定 Art 23) */
+  biddingEndedAt?: string;
 }

@@ -7,13 +7,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../harness.js';
 import { runInquiryBench } from './inquiry-bench.js';
+import { runLedgerBench } from './ledger-bench.js';
 import { runMetricsBench } from './metrics-bench.js';
 
 /**
  * `npm run bench`: the registration path (HTTP → gateway → NATS → case-intake → PostgreSQL + outbox)
  * against the same shape built from raw parts, at 64 connections, interleaved rounds in one run; then
  * 1,000 cases' asset inquiries at once (inquiry-bench.ts); then the court metrics over 1,000,000 cases
- * (metrics-bench.ts). BENCH_ONLY=registration|inquiry|metrics runs one.
+ * (metrics-bench.ts); then the fund ledger's postings against raw pg transfers (ledger-bench.ts).
+ * BENCH_ONLY=registration|inquiry|metrics|ledger runs one.
  */
 const CONNECTIONS = 64;
 const ROUND_SECONDS = Number(process.env['BENCH_ROUND_SECONDS'] ?? 6);
@@ -148,3 +150,4 @@ const only = process.env['BENCH_ONLY'];
 if (!only || only === 'registration') await main();
 if (!only || only === 'inquiry') await runInquiryBench();
 if (!only || only === 'metrics') await runMetricsBench();
+if (!only || only === 'ledger') await runLedgerBench();

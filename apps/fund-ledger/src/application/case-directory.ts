@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, Subjects, type Actor, type Clock } from '@writ/contracts';
+import { BusClient, BusRequestError, CLOCK, UnitOfWork } from '@writ/platform';
+import { LedgerCaseRepository, type LedgerCase } from '../persistence/ledger-case.repository.js';
+import { caseNotFound } from './ledger-access.js';
+
+/**
+ * The cases the ledger knows: from `case.registered`, from `asset.deducted`, and — for a case filed
+ * before the ledger listened — asked of case-intake (`cases.case.get`, as the actor, so another court's
+ * case stays invisible) the first time money is recorded for it.
+ */
+@Injectable()
+export class CaseDirectory {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly cases: LedgerCaseRepository,
+    private readonly bus: BusClient,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The case of the actor's court, or NOT_FOUND. */
+  async ofCourt(caseId: string, actor: Actor): Promise<LedgerCase> {
+    const known = await this.cases.find(this.unitOfWork.manager, caseId);
+    if (known) {
+      if (known.courtCode !== actor.courtCode) throw caseNotFound(caseId);
+      return known;
+    }
+    let detail;
+    try {
+      detail = await this.bus.request(Subjects.Cases.Get, { caseId }, { actor });
+    } catch (error) {
+      if (error instanceof BusRequestError && error.wire.code === ErrorCode.NotFound)
+        throw caseNotFound(caseId);
+      throw error;
+    }
+    if (detail.courtCode !== actor.courtCode) throw caseNotFound(caseId);
+    await this.unitOfWork.run(async (tx) => {
+      await this.cases.remember(
+        tx.manager,
+        {
+          caseId: detail.id,
+          courtCode: detail.courtCode,
+          caseNumber: detail.caseNumber,
+          claimFen: detail.claimAmountFen,
+        },
+        this.clock.now(),
+        Subjects.Cases.Get,
+      );
+    });
+    return (await this.cases.find(this.unitOfWork.manager, caseId))!;
+  }
+}

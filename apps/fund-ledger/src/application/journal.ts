@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CodedError, ErrorCode, type Actor, type Clock, type Fen } from '@writ/contracts';
+import { CLOCK, currentContext, serviceActor, type Transaction } from '@writ/platform';
+import type { EntityManager } from 'typeorm';
+import {
+  AccountCodes,
+  AccountKind,
+  kindOfCode,
+  lowers,
+  naturalBalance,
+  ruleOf,
+} from '../domain/chart-of-accounts.js';
+import { assertBalanced, contentHash, requestHash, TransactionKind, type Line } from '../domain/journal.js';
+import { JournalRepository, type AccountRow } from '../persistence/journal.repository.js';
+
+export { AccountKind, TransactionKind };
+
+export interface AccountRef {
+  code: string;
+  kind: AccountKind;
+  courtCode: string;
+  caseId?: string;
+}
+
+/** one posting: amountFen > 0 debit, < 0 credit (integer fen) */
+export interface PostingLine {
+  account: AccountRef;
+  amountFen: Fen;
+}
+
+export interface PostRequest {
+  idempotencyKey: string;
+  kind: TransactionKind;
+  courtCode: string;
+  caseId?: string;
+  memo?: string;
+  lines: PostingLine[];
+  /** REVERSAL only */
+  correctsId?: string;
+  /** anything else the caller's command said, included in the idempotency content hash */
+  content?: Record<string, unknown>;
+  /** who posts; by default the actor of the message being handled, else the service itself */
+  actor?: Actor;
+}
+
+export interface PostedTransaction {
+  transactionId: string;
+  seq: string;
+  postedAt: string;
+  replayed: boolean;
+}
+
+const SERVICE = 'fund-ledger';
+
+/** The accounts of the chart, as posting lines name them. */
+export const Accounts = {
+  dedicated: (court: string): AccountRef => ({
+    code: AccountCodes.dedicated(court),
+    kind: AccountKind.Dedicated,
+    courtCode: court,
+  }),
+  caseAccount: (court: string, caseId: string): AccountRef => ({
+    code: AccountCodes.caseAccount(caseId),
+    kind: AccountKind.Case,
+    courtCode: court,
+    caseId,
+  }),
+  payable: (court: string, caseId: string, creditorId: string): AccountRef => ({
+    code: AccountCodes.payable(caseId, creditorId),
+    kind: AccountKind.Payable,
+    courtCode: court,
+    caseId,
+  }),
+  fees: (court: string): AccountRef => ({
+    code: AccountCodes.fees(court),
+    kind: AccountKind.Fees,
+    courtCode: court,
+  }),
+  deposit: (court: string, lotId: string, bidderId: string): AccountRef => ({
+    code: AccountCodes.deposit(lotId, bidderId),
+    kind: AccountKind.DepositsHeld,
+    courtCode: court,
+  }),
+  forfeited: (court: string, lotId: string): AccountRef => ({
+    code: AccountCodes.forfeited(lotId),
+    kind: AccountKind.Forfeited,
+    courtCode: court,
+  }),
+  suspense: (court: string): AccountRef => ({
+    code: AccountCodes.suspense(court),
+    kind: AccountKind.Suspense,
+    courtCode: court,
+  }),
+} as const;
+
+export function insufficientBalance(code: string, naturalAfter: number): CodedError {
+  const message = `${code} would go below zero (to ${naturalAfter} fen); it holds less than the posting takes`;
+  return new CodedError(ErrorCode.RuleViolated, message, {
+    rule: 'INSUFFICIENT_BALANCE',
+    errors: [{ field: 'amountFen', rule: 'INSUFFICIENT_BALANCE', message }],
+  });
+}
+
+function keyReused(key: string): CodedError {
+  const message = `idempotency key ${key} was already used for a different request; use a new key for new content`;
+  return new CodedError(ErrorCode.IdempotencyConflict, message, {
+    rule: 'IDEMPOTENCY_KEY_REUSED',
+    errors: [{ field: 'idempotencyKey', rule: 'IDEMPOTENCY_KEY_REUSED', message }],
+  });
+}
+
+function refused(rule: string, message: string, field = 'lines'): CodedError {
+  return new CodedError(ErrorCode.RuleViolated, message, { rule, errors: [{ field, rule, message }] });
+}
+
+/**
+ * The ledger's one posting path. Every transaction of every part (receipts, payouts, deposits,
+ * reversals) is written here, inside the caller's unit of work, so its audit entry and events commit
+ * with it.
+ */
+@Injectable()
+export class Journal {
+  constructor(
+    private readonly repository: JournalRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Posts inside the caller's UnitOfWork transaction; same key + same content → the first transaction
+   * (replayed: true, nothing posted); same key + other content → 409 IDEMPOTENCY_KEY_REUSED (field
+   * idempotencyKey); a guarded account going below zero → 422 INSUFFICIENT_BALANCE naming the account;
+   * unbalanced lines → 422 UNBALANCED_TRANSACTION.
+   */
+  async post(tx: Transaction, request: PostRequest): Promise<PostedTransaction> {
+    const lines: Line[] = request.lines.map((l) => ({ accountCode: l.account.code, amountFen: l.amountFen }));
+    assertBalanced(lines);
+    this.assertShape(request);
+    const hash = requestHash({
+      kind: request.kind,
+      courtCode: request.courtCode,
+      caseId: request.caseId ?? null,
+      memo: request.memo ?? null,
+      correctsId: request.correctsId ?? null,
+      lines: lines.map((l) => [l.accountCode, l.amountFen]),
+      content: request.content ?? null,
+    });
+
+    // the change of each account, and which guard keeps it from going below zero
+    const deltas = new Map<string, { ref: AccountRef; delta: number }>();
+    for (const line of request.lines) {
+      const seen = deltas.get(line.account.code);
+      if (seen) seen.delta += line.amountFen;
+      else deltas.set(line.account.code, { ref: line.account, delta: line.amountFen });
+    }
+    const drawnSums = [...deltas.values()].filter(
+      ({ ref, delta }) => ruleOf(ref.kind).guard === 'LOCKED_SUM' && lowers(ref.kind, delta),
+    );
+    if (drawnSums.length) {
+      // a retry is answered before any balance is weighed: its first posting may have spent the money
+      const earlier = await this.repository.findByKey(tx.manager, request.idempotencyKey);
+      if (earlier) return this.replay(earlier, hash, request.idempotencyKey);
+      await this.repository.lockSums(
+        tx.manager,
+        drawnSums.map((d) => d.ref.code),
+      );
+      for (const { ref, delta } of drawnSums) {
+        const current = await this.repository.balance(tx.manager, ref.code);
+        const after = naturalBalance(ref.kind, (current?.signedFen ?? 0) + delta);
+        if (after < 0) throw insufficientBalance(ref.code, after);
+      }
+    }
+
+    const id = randomUUID();
+    const postedAt = this.clock.now();
+    const actor = request.actor ?? currentContext()?.actor ?? serviceActor(SERVICE, request.courtCode);
+    const rowOf = (ref: AccountRef): AccountRow => {
+      const rule = ruleOf(ref.kind);
+      return {
+        code: ref.code,
+        kind: ref.kind,
+        courtCode: ref.courtCode,
+        caseId: ref.caseId ?? null,
+        naturalSign: rule.naturalSign,
+        nonNegative: rule.nonNegative,
+        hot: rule.hot,
+      };
+    };
+    const all = [...deltas.values()];
+    const spread = all
+      .filter(({ ref }) => !ruleOf(ref.kind).hot)
+      .map(({ ref, delta }) => ({ ...rowOf(ref), deltaFen: delta }))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    let written: { seq: string | null; updated: string[] };
+    try {
+      written = await this.repository.insertPosting(tx.manager, {
+        id,
+        courtCode: request.courtCode,
+        kind: request.kind,
+        caseId: request.caseId ?? null,
+        idempotencyKey: request.idempotencyKey,
+        requestHash: hash,
+        memo: request.memo ?? null,
+        correctsId: request.correctsId ?? null,
+        postedAt,
+        actor: { id: actor.id, username: actor.username, courtCode: actor.courtCode },
+        contentHash: contentHash({
+          id,
+          kind: request.kind,
+          courtCode: request.courtCode,
+          caseId: request.caseId ?? null,
+          idempotencyKey: request.idempotencyKey,
+          memo: request.memo ?? null,
+          correctsId: request.correctsId ?? null,
+          postedAt: postedAt.toISOString(),
+          entries: lines,
+        }),
+        hotAccounts: all.filter(({ ref }) => ruleOf(ref.kind).hot).map(({ ref }) => rowOf(ref)),
+        spread,
+        entries: lines,
+      });
+    } catch (error) {
+      throw this.translate(error, spread);
+    }
+    if (written.seq === null) {
+      const earlier = await this.repository.findByKey(tx.manager, request.idempotencyKey);
+      if (!earlier) throw new Error(`idempotency key ${request.idempotencyKey} conflicted but is not found`);
+      return this.replay(earlier, hash, request.idempotencyKey);
+    }
+    const refusedAccount = spread.find((s) => !written.updated.includes(s.code));
+    if (refusedAccount) {
+      const current = await this.repository.balance(tx.manager, refusedAccount.code);
+      throw insufficientBalance(
+        refusedAccount.code,
+        naturalBalance(
+          refusedAccount.kind as AccountKind,
+          (current?.signedFen ?? 0) + refusedAccount.deltaFen,
+        ),
+      );
+    }
+    await tx.audit({
+      action: 'ledger.transaction.post',
+      entityType: 'journal_transaction',
+      entityId: id,
+      courtCode: request.courtCode,
+      after: {
+        kind: request.kind,
+        idempotencyKey: request.idempotencyKey,
+        ...(request.caseId ? { caseId: request.caseId } : {}),
+        ...(request.correctsId ? { correctsId: request.correctsId } : {}),
+        ...(request.memo ? { memo: request.memo } : {}),
+        lines: lines.map((l) => [l.accountCode, l.amountFen]),
+      },
+      actor,
+    });
+    return { transactionId: id, seq: written.seq, postedAt: postedAt.toISOString(), replayed: false };
+  }
+
+  /** natural-side balance now (credit-normal accounts positive when they hold money) */
+  async balance(manager: EntityManager, accountCode: string): Promise<Fen> {
+    const row = await this.repository.balance(manager, accountCode);
+    return row ? naturalBalance(row.kind as AccountKind, row.signedFen) : 0;
+  }
+
+  /** natural-side balance as of a moment */
+  async balanceAt(manager: EntityManager, accountCode: string, at: Date): Promise<Fen> {
+    const row = await this.repository.balanceAt(manager, accountCode, at);
+    return row ? naturalBalance(row.kind as AccountKind, row.signedFen) : 0;
+  }
+
+  private replay(
+    earlier: { id: string; seq: string; postedAt: Date; requestHash: Buffer },
+    hash: Buffer,
+    key: string,
+  ): PostedTransaction {
+    if (!earlier.requestHash.equals(hash)) throw keyReused(key);
+    return {
+      transactionId: earlier.id,
+      seq: earlier.seq,
+      postedAt: earlier.postedAt.toISOString(),
+      replayed: true,
+    };
+  }
+
+  private assertShape(request: PostRequest): void {
+    if ((request.kind === TransactionKind.Reversal) !== (request.correctsId !== undefined)) {
+      throw refused(
+        'REVERSAL_POINTS_AT_ONE',
+        'a reversal, and only a reversal, names the transaction it corrects',
+      );
+    }
+    request.lines.forEach((line, i) => {
+      if (kindOfCode(line.account.code) !== line.account.kind) {
+        throw refused(
+          'ACCOUNT_CODE_OF_KIND',
+          `${line.account.code} is not a ${line.account.kind} account`,
+          `lines[${i}]`,
+        );
+      }
+      if (line.account.courtCode !== request.courtCode) {
+        throw refused(
+          'ONE_COURT_PER_TRANSACTION',
+          `${line.account.code} belongs to ${line.account.courtCode}, not ${request.courtCode}`,
+          `lines[${i}]`,
+        );
+      }
+    });
+  }
+
+  /** Database refusals in the words of the ledger. */
+  private translate(error: unknown, spread: { code: string; kind: string; deltaFen: number }[]): unknown {
+    const pgError = error as { code?: string; constraint?: string };
+    if (pgError.code === '23514' && pgError.constraint === 'account_not_below_zero') {
+      // only a new account can fail here: one opened by a posting that takes money out of it
+      const first = spread.find((s) => lowers(s.kind as AccountKind, s.deltaFen));
+      return insufficientBalance(
+        first?.code ?? 'an account',
+        first ? naturalBalance(first.kind as AccountKind, first.deltaFen) : -1,
+      );
+    }
+    if (pgError.code === '23505' && pgError.constraint === 'journal_transaction_corrects_id_key') {
+      return new CodedError(ErrorCode.InvalidState, 'the transaction was already reversed', {
+        rule: 'REVERSED_ONCE',
+      });
+    }
+    return error;
+  }
+}

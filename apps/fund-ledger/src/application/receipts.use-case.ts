@@ -1,0 +1,257 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CodedError,
+  ErrorCode,
+  Events,
+  shanghaiDateOf,
+  type Actor,
+  type AssetDeductedV1,
+  type CaseRegisteredV1,
+  type Clock,
+  type EventEnvelope,
+  type LedgerMoneyReceivedV1,
+  type MatchSuspenseCommand,
+  type ReceiptView,
+  type RecordReceiptCommand,
+} from '@writ/contracts';
+import { CLOCK, Inbox, UnitOfWork, type Transaction } from '@writ/platform';
+import { TransactionKind } from '../domain/journal.js';
+import { LedgerCaseRepository } from '../persistence/ledger-case.repository.js';
+import { CaseDirectory } from './case-directory.js';
+import { Accounts, Journal, type PostedTransaction } from './journal.js';
+import { caseNotFound, requireMoneyRole } from './ledger-access.js';
+
+/** The inbox consumer of receipts by event. */
+export const RECEIPTS_INBOX_CONSUMER = 'fund-ledger.receipts';
+
+function assertVersion(envelope: EventEnvelope<unknown>): void {
+  if (envelope.version !== 1) {
+    // refused, so the broker keeps it for a version of this service that reads it
+    throw new CodedError(
+      ErrorCode.InvalidState,
+      `${envelope.type} v${envelope.version} is not understood here`,
+    );
+  }
+}
+
+interface CaseReceipt {
+  idempotencyKey: string;
+  caseId: string;
+  courtCode: string;
+  amountFen: number;
+  source: LedgerMoneyReceivedV1['source'];
+  receivedOn: string;
+  kind: TransactionKind.Receipt | TransactionKind.SuspenseMatch;
+  memo?: string;
+  content: Record<string, unknown>;
+  actor: Actor;
+}
+
+/**
+ * 到账: money into the court's dedicated account (执行款专户), each receipt matched to its case (人案款
+ * 精准对应, DOMAIN.md §6) — from asset-control's deductions (扣划) by event, from the debtor's voluntary
+ * payment or a bank transfer recorded by the fund manager — or held in suspense (待认领款) until the fund
+ * manager matches it. Each receipt of a case says `ledger.money.received` with the case's total.
+ */
+@Injectable()
+export class ReceiptsUseCase {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly inbox: Inbox,
+    private readonly journal: Journal,
+    private readonly cases: LedgerCaseRepository,
+    private readonly directory: CaseDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** 立案: the ledger learns the case's court, number and claim (idempotent by the case id). */
+  async caseRegistered(envelope: EventEnvelope<CaseRegisteredV1>): Promise<void> {
+    assertVersion(envelope);
+    const c = envelope.data;
+    await this.unitOfWork.run((tx) =>
+      this.cases.remember(
+        tx.manager,
+        { caseId: c.caseId, courtCode: c.courtCode, caseNumber: c.caseNumber, claimFen: c.claimAmountFen },
+        this.clock.now(),
+        Events.CaseRegistered,
+      ),
+    );
+  }
+
+  /**
+   * 扣划到账: asset-control's confirmed deduction is the case's receipt. Keyed by the deduction itself
+   * (control, day, amount), so the same deduction told twice — redelivered, or re-emitted under a new
+   * event id — is booked once.
+   */
+  async deducted(envelope: EventEnvelope<AssetDeductedV1>): Promise<void> {
+    assertVersion(envelope);
+    const d = envelope.data;
+    await this.inbox.handleOnce(RECEIPTS_INBOX_CONSUMER, envelope, async (tx) => {
+      await this.cases.remember(
+        tx.manager,
+        { caseId: d.caseId, courtCode: envelope.courtCode },
+        this.clock.now(),
+        Events.AssetDeducted,
+      );
+      await this.receive(tx, {
+        idempotencyKey: `deduct:${d.controlId}:${d.deductedOn}:${d.amountFen}`,
+        caseId: d.caseId,
+        courtCode: envelope.courtCode,
+        amountFen: d.amountFen,
+        source: 'DEDUCTION',
+        receivedOn: d.deductedOn,
+        kind: TransactionKind.Receipt,
+        memo: `扣划 ${d.controlId}`,
+        content: { controlId: d.controlId },
+        actor: envelope.actor,
+      });
+    });
+  }
+
+  /** `ledger.receipt.record`: the fund manager books money that arrived, to its case or to suspense. */
+  async record(command: RecordReceiptCommand, actor: Actor): Promise<ReceiptView> {
+    requireMoneyRole(actor, 'receipts');
+    const content = {
+      source: command.source,
+      receivedOn: command.receivedOn,
+      payer: command.payer ?? null,
+      reference: command.reference ?? null,
+    };
+    if (!command.caseId) {
+      return this.unitOfWork.run(async (tx) => {
+        const posted = await this.journal.post(tx, {
+          idempotencyKey: command.idempotencyKey,
+          kind: TransactionKind.SuspenseReceipt,
+          courtCode: actor.courtCode,
+          ...(command.memo ? { memo: command.memo } : {}),
+          lines: [
+            { account: Accounts.dedicated(actor.courtCode), amountFen: command.amountFen },
+            { account: Accounts.suspense(actor.courtCode), amountFen: -command.amountFen },
+          ],
+          content,
+          actor,
+        });
+        return viewOf(posted, { amountFen: command.amountFen, suspense: true });
+      });
+    }
+    const caseId = command.caseId;
+    return this.withKnownCase(caseId, actor, (tx) =>
+      this.receive(tx, {
+        idempotencyKey: command.idempotencyKey,
+        caseId,
+        courtCode: actor.courtCode,
+        amountFen: command.amountFen,
+        source: command.source === 'VOLUNTARY' ? 'VOLUNTARY' : 'OTHER',
+        receivedOn: command.receivedOn,
+        kind: TransactionKind.Receipt,
+        ...(command.memo ? { memo: command.memo } : {}),
+        content,
+        actor,
+      }),
+    );
+  }
+
+  /** `ledger.suspense.match`: 认领 — suspense money becomes the case's (refused if suspense holds less). */
+  async match(command: MatchSuspenseCommand, actor: Actor): Promise<ReceiptView> {
+    requireMoneyRole(actor, 'suspense matches');
+    return this.withKnownCase(command.caseId, actor, (tx) =>
+      this.receive(tx, {
+        idempotencyKey: command.idempotencyKey,
+        caseId: command.caseId,
+        courtCode: actor.courtCode,
+        amountFen: command.amountFen,
+        source: 'OTHER',
+        receivedOn: shanghaiDateOf(this.clock.now()),
+        kind: TransactionKind.SuspenseMatch,
+        ...(command.memo ? { memo: command.memo } : {}),
+        content: { suspenseTransactionId: command.suspenseTransactionId ?? null },
+        actor,
+      }),
+    );
+  }
+
+  /**
+   * Runs `work` in one transaction; a case the ledger has never heard of is first asked of case-intake
+   * and the work run again (the usual case costs no extra look-up).
+   */
+  private async withKnownCase<T>(
+    caseId: string,
+    actor: Actor,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.unitOfWork.run(work);
+    } catch (error) {
+      if (!(error instanceof CaseUnknown)) throw error;
+    }
+    await this.directory.ofCourt(caseId, actor);
+    return this.unitOfWork.run(work);
+  }
+
+  /**
+   * Books money to a case: the case row first (its lock orders a case's receipts and keeps its total
+   * exact), then the journal; a first posting adds to the case's total and says so on the bus.
+   */
+  private async receive(tx: Transaction, r: CaseReceipt): Promise<ReceiptView> {
+    const known = await this.cases.find(tx.manager, r.caseId, true);
+    if (!known) throw new CaseUnknown();
+    if (known.courtCode !== r.courtCode) throw caseNotFound(r.caseId);
+    const credit = Accounts.caseAccount(r.courtCode, r.caseId);
+    const debit =
+      r.kind === TransactionKind.Receipt ? Accounts.dedicated(r.courtCode) : Accounts.suspense(r.courtCode);
+    const posted = await this.journal.post(tx, {
+      idempotencyKey: r.idempotencyKey,
+      kind: r.kind,
+      courtCode: r.courtCode,
+      caseId: r.caseId,
+      ...(r.memo ? { memo: r.memo } : {}),
+      lines: [
+        { account: debit, amountFen: r.amountFen },
+        { account: credit, amountFen: -r.amountFen },
+      ],
+      content: r.content,
+      actor: r.actor,
+    });
+    if (posted.replayed) {
+      return viewOf(posted, {
+        caseId: r.caseId,
+        amountFen: r.amountFen,
+        totalReceivedFen: known.receivedFen,
+      });
+    }
+    const totalReceivedFen = known.receivedFen + r.amountFen;
+    tx.defer(LedgerCaseRepository.ADD_RECEIVED, [r.caseId, r.amountFen]);
+    await tx.emit(
+      Events.LedgerMoneyReceived,
+      {
+        caseId: r.caseId,
+        receiptId: posted.transactionId,
+        amountFen: r.amountFen,
+        source: r.source,
+        receivedOn: r.receivedOn,
+        totalReceivedFen,
+      },
+      { courtCode: r.courtCode, actor: r.actor },
+    );
+    return viewOf(posted, { caseId: r.caseId, amountFen: r.amountFen, totalReceivedFen });
+  }
+}
+
+/** The case is not known to the ledger yet (the caller asks case-intake, or answers NOT_FOUND). */
+class CaseUnknown extends Error {}
+
+function viewOf(
+  posted: PostedTransaction,
+  what: { caseId?: string; amountFen: number; suspense?: boolean; totalReceivedFen?: number },
+): ReceiptView {
+  return {
+    transactionId: posted.transactionId,
+    seq: posted.seq,
+    ...(what.caseId ? { caseId: what.caseId } : {}),
+    amountFen: what.amountFen,
+    suspense: what.suspense ?? false,
+    ...(what.totalReceivedFen !== undefined ? { totalReceivedFen: what.totalReceivedFen } : {}),
+    postedAt: posted.postedAt,
+    replayed: posted.replayed,
+  };
+}
