@@ -13,6 +13,8 @@ import { ControlApprovalsController } from './http/control-approvals.controller.
 import { ControlsController } from './http/controls.controller.js';
 import { InquiriesController } from './http/inquiries.controller.js';
 import { LeadsController } from './http/leads.controller.js';
+import { LedgerCasesController } from './http/ledger-cases.controller.js';
+import { LedgerController } from './http/ledger.controller.js';
 import { ResearchController } from './http/research.controller.js';
 import { DashboardController } from './http/dashboard.controller.js';
 import { EntrustmentsController } from './http/entrustments.controller.js';
@@ -40,6 +42,8 @@ import { ObjectionsController } from './http/objections.controller.js';
     LeadsController,
     InquiriesController,
     ResearchController,
+    LedgerCasesController,
+    LedgerController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -84,6 +84,8 @@ export interface RouteApp {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: Problem }>;
+  /** the raw answer, for routes that answer a file rather than JSON */
+  fetchAs(role: Role, url: string): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -128,6 +130,8 @@ export async function startRouteApp(controllers: NonNullable<unknown>[]): Promis
       });
       return { status: response.status, body: (await response.json()) as Problem };
     },
+    fetchAs: (role, url) =>
+      fetch(`${baseUrl}${url}`, { headers: { authorization: `Bearer ${tokenOf.get(role)}` } }),
     close: () => app.close(),
   };
 }

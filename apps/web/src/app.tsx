@@ -12,6 +12,8 @@ import { ApprovalsPage } from './pages/approvals-page';
 import { CaseDetailPage } from './pages/case-detail-page';
 import { CaseListPage } from './pages/case-list-page';
 import { CourtSettingsPage } from './pages/court-settings-page';
+import { FundOverduePage } from './pages/fund-overdue-page';
+import { ReconciliationPage } from './pages/reconciliation-page';
 import { LoginPage } from './pages/login-page';
 import { RegisterCasePage } from './pages/register-case-page';
 import { navigate, parseRoute, paths, useHash, type Route } from './router';
@@ -80,6 +82,10 @@ function page(route: Exclude<Route, { name: 'login' | 'home' }>, session: Sessio
       );
     case 'settings':
       return allowed('readCourtSettings', <CourtSettingsPage />);
+    case 'fund-overdue':
+      return allowed('readFundReports', <FundOverduePage />);
+    case 'reconciliation':
+      return allowed('reconcile', <ReconciliationPage />);
     case 'not-found':
       return <NotFound />;
   }
@@ -127,6 +133,10 @@ function menuKeyOf(route: Route): MenuKey | undefined {
     case 'dashboard':
     case 'settings':
       return route.name;
+    case 'fund-overdue':
+      return 'fundOverdue';
+    case 'reconciliation':
+      return 'reconciliation';
     case 'login':
     case 'home':
     case 'not-found':

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The tabs of a case's page; the tab is part of the address so it can be linked and reloaded. */
-export const CASE_TABS = ['overview', 'timeline', 'assets', 'measures', 'closure', 'links'] as const;
+export const CASE_TABS = ['overview', 'timeline', 'assets', 'measures', 'money', 'closure', 'links'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** The screens of the app, parsed from `location.hash`. */
@@ -15,6 +15,8 @@ export type Route =
   | { name: 'approvals' }
   | { name: 'dashboard' }
   | { name: 'settings' }
+  | { name: 'fund-overdue' }
+  | { name: 'reconciliation' }
   | { name: 'not-found' };
 
 const SINGLE_SEGMENT_ROUTES = {
@@ -23,6 +25,8 @@ const SINGLE_SEGMENT_ROUTES = {
   approvals: { name: 'approvals' },
   dashboard: { name: 'dashboard' },
   settings: { name: 'settings' },
+  'fund-overdue': { name: 'fund-overdue' },
+  reconciliation: { name: 'reconciliation' },
 } as const satisfies Record<string, Route>;
 
 function isCaseTab(value: string): value is CaseTab {
@@ -54,6 +58,8 @@ export const paths = {
   approvals: '#/approvals',
   dashboard: '#/dashboard',
   settings: '#/settings',
+  fundOverdue: '#/fund-overdue',
+  reconciliation: '#/reconciliation',
 } as const;
 
 export function navigate(hash: string, options: { replace?: boolean } = {}): void {

@@ -95,6 +95,7 @@ export type {
   PayoutView,
 } from './messages/ledger/payout.v1.js';
 export type {
+  ClaimRankName,
   DistributionAllocationView,
   DistributionObjectionView,
   DistributionPlanView,

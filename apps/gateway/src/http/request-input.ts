@@ -77,6 +77,15 @@ export function idempotentCommandFrom(
   return merged(body, fromPath, { requestKey });
 }
 
+/** As `idempotentCommandFrom`, for the ledger's commands, whose key field is `idempotencyKey`. */
+export function keyedCommandFrom(
+  body: unknown,
+  idempotencyKey: string | undefined,
+  fromPath: Readonly<Record<string, string>> = {},
+): Record<string, unknown> {
+  return merged(body, fromPath, { idempotencyKey: requestKeyFrom(idempotencyKey) });
+}
+
 /**
  * A query string's `true`/`false` as booleans, for the named flags; any other value is left as it came,
  * so the query's own validation refuses it naming the field.
@@ -131,12 +140,12 @@ export function commandBodyDocs(): ReadonlyMap<string, CommandBodyDoc> {
  */
 export function ApiCommandBody(
   command: abstract new () => object,
-  route: { fromPath?: readonly string[]; idempotent?: boolean } = {},
+  route: { fromPath?: readonly string[]; idempotent?: boolean; keyField?: string } = {},
 ): MethodDecorator {
   const name = `${command.name.replace(/(Command|Query)$/, '')}Body`;
   COMMAND_BODIES.set(name, {
     command: command.name,
-    omit: [...(route.fromPath ?? []), ...(route.idempotent ? ['requestKey'] : [])],
+    omit: [...(route.fromPath ?? []), ...(route.idempotent ? [route.keyField ?? 'requestKey'] : [])],
   });
   const body = ApiBody({ schema: { $ref: `#/components/schemas/${name}` } });
   return route.idempotent

@@ -16,3 +16,21 @@ export const APPROVER_ROLES: readonly Role[] = [Role.Director, Role.Leader];
 
 /** Who watches the court as a whole: its leadership, the director and the judges. */
 export const OVERSEER_ROLES: readonly Role[] = [Role.Leader, Role.Director, Role.Judge];
+
+/** Who reads a case's money (案款): those who work the case, the director and the fund manager. */
+export const CASE_MONEY_READER_ROLES: readonly Role[] = [
+  Role.Judge,
+  Role.Officer,
+  Role.Clerk,
+  Role.Director,
+  Role.FundManager,
+];
+
+/** Who moves money by hand: receipts, payout requests, bank confirmations, statements, deposits (案款管理员). */
+export const FUND_MANAGER_ROLES: readonly Role[] = [Role.FundManager];
+
+/** Who keeps the court's money as a whole: the payout queue, the journal, reconciliation, deposits. */
+export const FUND_OFFICE_ROLES: readonly Role[] = [Role.FundManager, Role.Director];
+
+/** Who reads the money reports (案款超期, 到位率): the fund office and the court's leadership. */
+export const FUND_REPORT_ROLES: readonly Role[] = [Role.FundManager, Role.Director, Role.Leader];

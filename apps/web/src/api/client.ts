@@ -87,7 +87,7 @@ interface RequestOptions {
   anonymous?: boolean;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (!options.anonymous) {
@@ -271,7 +271,7 @@ export interface CheckLeadBody {
   note: string;
 }
 
-function post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
+export function post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
   return request<T>(path, {
     method: 'POST',
     body,

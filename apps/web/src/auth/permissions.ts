@@ -2,7 +2,7 @@ import { CASE_REGISTRAR_ROLES, COURT_STAFF_ROLES, Role } from '@writ/contracts/w
 import { paths } from '../router';
 import { useSession } from './session';
 
-const { Judge, Officer, Clerk, Director, Leader } = Role;
+const { Judge, Officer, Clerk, Director, Leader, FundManager } = Role;
 
 /**
  * Who may do what, as the gateway's route table allows it. The UI only hides what a role may not
@@ -40,6 +40,15 @@ const ALLOWED = {
   readInquiryIndicator: [Leader, Director, Judge],
   readCourtSettings: COURT_STAFF_ROLES,
   editCourtSettings: [Director],
+  readCaseMoney: [Judge, Officer, Clerk, Director, FundManager],
+  recordReceipt: [FundManager],
+  requestPayout: [FundManager],
+  confirmPayout: [FundManager],
+  decidePayout: [Director],
+  listPayoutApprovals: [Director, FundManager],
+  readFundReports: [FundManager, Director, Leader],
+  reconcile: [FundManager, Director],
+  importStatement: [FundManager],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ALLOWED;
@@ -60,7 +69,8 @@ export function isPartyOnly(roles: readonly Role[]): boolean {
   return roles.length > 0 && roles.every((role) => role === Role.Party);
 }
 
-export type MenuKey = 'cases' | 'alerts' | 'approvals' | 'dashboard' | 'settings';
+export type MenuKey =
+  'cases' | 'alerts' | 'approvals' | 'dashboard' | 'fundOverdue' | 'reconciliation' | 'settings';
 
 /**
  * The screens each role works in; the first is where it lands after login. Every member of staff
@@ -70,10 +80,10 @@ const MENU_BY_ROLE: Record<Role, readonly MenuKey[]> = {
   [Role.Judge]: ['cases', 'alerts', 'settings'],
   [Role.Officer]: ['cases', 'alerts', 'settings'],
   [Role.Clerk]: ['cases', 'alerts', 'settings'],
-  [Role.FundManager]: ['cases', 'alerts', 'settings'],
+  [Role.FundManager]: ['cases', 'alerts', 'fundOverdue', 'reconciliation', 'settings'],
   [Role.PetitionDesk]: ['cases', 'alerts', 'settings'],
-  [Role.Director]: ['cases', 'alerts', 'approvals', 'dashboard', 'settings'],
-  [Role.Leader]: ['dashboard', 'approvals', 'settings'],
+  [Role.Director]: ['cases', 'alerts', 'approvals', 'dashboard', 'fundOverdue', 'reconciliation', 'settings'],
+  [Role.Leader]: ['dashboard', 'approvals', 'fundOverdue', 'settings'],
   [Role.Party]: ['cases'],
 };
 
@@ -81,8 +91,8 @@ export function menuOf(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((role) => MENU_BY_ROLE[role]));
   // a leader starts from the dashboard; everyone else from the cases
   const order: readonly MenuKey[] = roles.includes(Role.Leader)
-    ? ['dashboard', 'cases', 'alerts', 'approvals', 'settings']
-    : ['cases', 'alerts', 'approvals', 'dashboard', 'settings'];
+    ? ['dashboard', 'cases', 'alerts', 'approvals', 'fundOverdue', 'reconciliation', 'settings']
+    : ['cases', 'alerts', 'approvals', 'dashboard', 'fundOverdue', 'reconciliation', 'settings'];
   return order.filter((key) => keys.has(key));
 }
 
@@ -91,6 +101,8 @@ export const menuPaths: Record<MenuKey, string> = {
   alerts: paths.alerts,
   approvals: paths.approvals,
   dashboard: paths.dashboard,
+  fundOverdue: paths.fundOverdue,
+  reconciliation: paths.reconciliation,
   settings: paths.settings,
 };
 

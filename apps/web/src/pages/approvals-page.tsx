@@ -12,6 +12,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { formatInstant } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { paths } from '../router';
+import { PayoutApprovals } from './payout-approvals';
 
 const statusColour: Record<ApprovalStatus, string> = {
   [ApprovalStatus.Pending]: 'gold',
@@ -157,6 +158,7 @@ export function ApprovalsPage() {
         </div>
       </Card>
       {can('listControlApprovals') && <ControlApprovals />}
+      {can('listPayoutApprovals') && <PayoutApprovals />}
     </Space>
   );
 }

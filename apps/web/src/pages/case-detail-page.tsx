@@ -37,6 +37,7 @@ import { AssetsTab } from './case-tabs/assets-tab';
 import { ClosureTab } from './case-tabs/closure-tab';
 import { LinksTab } from './case-tabs/links-tab';
 import { MeasuresTab } from './case-tabs/measures-tab';
+import { MoneyTab } from './case-tabs/money-tab';
 import { TimelineTab } from './case-tabs/timeline-tab';
 import { caseStatusColour } from './case-tabs/case-tab-props';
 
@@ -113,7 +114,7 @@ export function CaseDetailPage({ caseId, tab }: { caseId: string; tab: CaseTab }
     );
   }
 
-  const tabs = tabsFor(partyOnly, can('readMeasures'));
+  const tabs = tabsFor(partyOnly, can('readMeasures'), can('readCaseMoney'));
   const active = tabs.includes(tab) ? tab : 'overview';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -160,6 +161,8 @@ export function CaseDetailPage({ caseId, tab }: { caseId: string; tab: CaseTab }
         return <AssetsTab {...props} />;
       case 'measures':
         return <MeasuresTab {...props} />;
+      case 'money':
+        return <MoneyTab {...props} partyOnly={partyOnly} />;
       case 'closure':
         return <ClosureTab {...props} />;
       case 'links':
@@ -168,11 +171,22 @@ export function CaseDetailPage({ caseId, tab }: { caseId: string; tab: CaseTab }
   }
 }
 
-/** A party sees the overview and the timeline only; court staff see every tab. */
-function tabsFor(partyOnly: boolean, staff: boolean): CaseTab[] {
-  return partyOnly || !staff
-    ? ['overview', 'timeline']
-    : ['overview', 'timeline', 'assets', 'measures', 'closure', 'links'];
+/**
+ * A party sees the overview, the timeline and its case's money in sums; court staff see every tab,
+ * the case's money (案款) those who work the case and the fund office.
+ */
+function tabsFor(partyOnly: boolean, staff: boolean, money: boolean): CaseTab[] {
+  if (partyOnly) return ['overview', 'timeline', 'money'];
+  if (!staff) return ['overview', 'timeline'];
+  return [
+    'overview',
+    'timeline',
+    'assets',
+    'measures',
+    ...(money ? (['money'] as const) : []),
+    'closure',
+    'links',
+  ];
 }
 
 function CaseInfo({ detail }: { detail: CaseWithInquiry }) {

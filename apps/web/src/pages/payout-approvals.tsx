@@ -1,0 +1,193 @@
+import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { formatFen, type Fen, type PayoutStatusName, type PayoutView } from '@writ/contracts/web';
+import { useState, type HTMLAttributes } from 'react';
+import { ledgerApi, type DecidePayoutBody } from '../api/ledger-client';
+import { useRemote } from '../api/use-remote';
+import { useCan } from '../auth/permissions';
+import { ActionButton } from '../components/action-button';
+import { textRules } from '../components/form-rules';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatInstant } from '../format';
+import { useT } from '../i18n';
+import { paths } from '../router';
+
+const STATUSES: readonly PayoutStatusName[] = ['PENDING_APPROVAL', 'APPROVED', 'PAID', 'REJECTED'];
+
+const statusColour: Record<PayoutStatusName, string> = {
+  PENDING_APPROVAL: 'gold',
+  APPROVED: 'processing',
+  PAID: 'success',
+  REJECTED: 'default',
+};
+
+/**
+ * 案款发放审批: a payout above the court's threshold waits for the director's second approval (双人审批);
+ * the fund manager who asked sees the queue, the director decides — never on a request of their own
+ * (fund-ledger refuses that, naming the rule).
+ */
+export function PayoutApprovals() {
+  const t = useT();
+  const can = useCan();
+  const [status, setStatus] = useState<PayoutStatusName>('PENDING_APPROVAL');
+  const remote = useRemote((signal) => ledgerApi.listPayouts(status, signal), [status]);
+  const mayDecide = can('decidePayout') && status === 'PENDING_APPROVAL';
+  const columns: TableColumnsType<PayoutView> = [
+    {
+      title: t('approvals.summary'),
+      key: 'summary',
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <span>
+            {t('approvals.payouts.summary', {
+              creditor: row.creditorName,
+              amount: formatFen(row.amountFen),
+            })}
+          </span>
+          {row.feeFen > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('approvals.payouts.fee', { fee: formatFen(row.feeFen) })}
+            </Typography.Text>
+          )}
+          <a href={paths.caseDetail(row.caseId, 'money')}>{row.caseNumber ?? t('approvals.openCase')}</a>
+        </Space>
+      ),
+    },
+    {
+      title: t('approvals.payouts.amount'),
+      dataIndex: 'amountFen',
+      align: 'right',
+      width: 150,
+      render: (fen: Fen) => formatFen(fen),
+    },
+    {
+      title: t('approvals.requested'),
+      key: 'requested',
+      width: 160,
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <span>{row.requestedByName}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatInstant(row.requestedAt)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('approvals.status'),
+      dataIndex: 'status',
+      width: 200,
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <Tag color={statusColour[row.status]}>{t(`payoutStatus.${row.status}`)}</Tag>
+          {row.decidedAt && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.decidedByName} · {formatInstant(row.decidedAt)}
+            </Typography.Text>
+          )}
+          {row.comment && <Typography.Text style={{ fontSize: 12 }}>{row.comment}</Typography.Text>}
+        </Space>
+      ),
+    },
+    ...(mayDecide
+      ? [
+          {
+            title: '',
+            key: 'decide',
+            width: 170,
+            render: (_: unknown, row: PayoutView) => <DecidePayout payout={row} onDone={remote.reload} />,
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Card
+      title={t('approvals.payouts.title')}
+      extra={
+        <Space>
+          <Select<PayoutStatusName>
+            aria-label={t('approvals.status')}
+            style={{ width: 120 }}
+            value={status}
+            onChange={setStatus}
+            options={STATUSES.map((value) => ({ value, label: t(`payoutStatus.${value}`) }))}
+          />
+          <Button onClick={remote.reload}>{t('cases.refresh')}</Button>
+        </Space>
+      }
+    >
+      {remote.error !== null && (
+        <div style={{ marginBottom: 16 }}>
+          <ProblemAlert error={remote.error} title={t('approvals.loadFailed')} />
+        </div>
+      )}
+      <div data-testid="payout-approvals-table">
+        <Table<PayoutView>
+          rowKey="id"
+          columns={columns}
+          dataSource={remote.data?.items ?? []}
+          loading={remote.loading}
+          locale={{ emptyText: t('approvals.payouts.none') }}
+          onRow={() => ({ 'data-testid': 'payout-approval-row' }) as HTMLAttributes<HTMLElement>}
+          pagination={false}
+        />
+      </div>
+    </Card>
+  );
+}
+
+/** 批准 (the money moves to the creditor's payable) or 驳回 with a reason. */
+function DecidePayout({ payout, onDone }: { payout: PayoutView; onDone: () => void }) {
+  const t = useT();
+  const summary = t('approvals.payouts.summary', {
+    creditor: payout.creditorName,
+    amount: formatFen(payout.amountFen),
+  });
+  const decide = (approve: boolean) => (values: { comment?: string }) => {
+    const comment = values.comment?.trim();
+    const body: DecidePayoutBody = { approve, ...(comment ? { comment } : {}) };
+    return ledgerApi.decidePayout(payout.id, body);
+  };
+  return (
+    <Space>
+      <ActionButton<{ comment?: string }>
+        type="primary"
+        label={t('approvals.approve')}
+        title={t('approvals.approveTitle')}
+        testId="approve-payout"
+        fields={() => (
+          <>
+            <Typography.Paragraph>{summary}</Typography.Paragraph>
+            <Form.Item
+              label={t('approvals.comment')}
+              name="comment"
+              rules={[{ max: 500, message: t('form.tooLong', { max: 500 }) }]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+        submit={decide(true)}
+        successText={t('approvals.approved')}
+        onDone={onDone}
+      />
+      <ActionButton<{ comment?: string }>
+        danger
+        label={t('approvals.reject')}
+        title={t('approvals.rejectTitle')}
+        testId="reject-payout"
+        fields={() => (
+          <>
+            <Typography.Paragraph>{summary}</Typography.Paragraph>
+            <Form.Item label={t('approvals.rejectReason')} name="comment" rules={textRules(t, 1, 500)}>
+              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+        submit={decide(false)}
+        successText={t('approvals.rejected')}
+        onDone={onDone}
+      />
+    </Space>
+  );
+}
