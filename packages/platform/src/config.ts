@@ -68,6 +68,20 @@ export class ServiceConfig {
   @Max(200)
   DB_POOL_SIZE: number = 20;
 
+  /** Group commit (`UnitOfWork.runGrouped`): batches running at once; calls that find them all busy form the next. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_GROUP_BATCHES: number = 4;
+
+  /** Group commit: members of one batch at most (each one a subtransaction; PostgreSQL caches 64). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  DB_GROUP_MAX: number = 32;
+
   /**
    * How long the broker waits for an event's acknowledgement before handing it out again. An event
    * held by a process that died comes back after this long; a handler slower than this may see its

@@ -129,7 +129,10 @@ export async function startService(
     throw error;
   }
   const relay = new OutboxRelay(dataSource, bus, clock, logger);
-  const unitOfWork = new UnitOfWork(dataSource, clock, definition.name, (events) => relay.committed(events));
+  const unitOfWork = new UnitOfWork(dataSource, clock, definition.name, (events) => relay.committed(events), {
+    maxBatches: config.DB_GROUP_BATCHES,
+    maxBatch: config.DB_GROUP_MAX,
+  });
   const metrics = new ServiceMetrics(definition.name, () => relay.pendingCount());
 
   const providers: Provider[] = [

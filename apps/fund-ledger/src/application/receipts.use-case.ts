@@ -86,26 +86,31 @@ export class ReceiptsUseCase {
   async deducted(envelope: EventEnvelope<AssetDeductedV1>): Promise<void> {
     assertVersion(envelope);
     const d = envelope.data;
-    await this.inbox.handleOnce(RECEIPTS_INBOX_CONSUMER, envelope, async (tx) => {
-      await this.cases.remember(
-        tx.manager,
-        { caseId: d.caseId, courtCode: envelope.courtCode },
-        this.clock.now(),
-        Events.AssetDeducted,
-      );
-      await this.receive(tx, {
-        idempotencyKey: `deduct:${d.controlId}:${d.deductedOn}:${d.amountFen}`,
-        caseId: d.caseId,
-        courtCode: envelope.courtCode,
-        amountFen: d.amountFen,
-        source: 'DEDUCTION',
-        receivedOn: d.deductedOn,
-        kind: TransactionKind.Receipt,
-        memo: `扣划 ${d.controlId}`,
-        content: { controlId: d.controlId },
-        actor: envelope.actor,
-      });
-    });
+    await this.inbox.handleOnce(
+      RECEIPTS_INBOX_CONSUMER,
+      envelope,
+      async (tx) => {
+        await this.cases.remember(
+          tx.manager,
+          { caseId: d.caseId, courtCode: envelope.courtCode },
+          this.clock.now(),
+          Events.AssetDeducted,
+        );
+        await this.receive(tx, {
+          idempotencyKey: `deduct:${d.controlId}:${d.deductedOn}:${d.amountFen}`,
+          caseId: d.caseId,
+          courtCode: envelope.courtCode,
+          amountFen: d.amountFen,
+          source: 'DEDUCTION',
+          receivedOn: d.deductedOn,
+          kind: TransactionKind.Receipt,
+          memo: `扣划 ${d.controlId}`,
+          content: { controlId: d.controlId },
+          actor: envelope.actor,
+        });
+      },
+      { grouped: true },
+    );
   }
 
   /** `ledger.receipt.record`: the fund manager books money that arrived, to its case or to suspense. */
@@ -118,7 +123,7 @@ export class ReceiptsUseCase {
       reference: command.reference ?? null,
     };
     if (!command.caseId) {
-      return this.unitOfWork.run(async (tx) => {
+      return this.unitOfWork.runGrouped(async (tx) => {
         const posted = await this.journal.post(tx, {
           idempotencyKey: command.idempotencyKey,
           kind: TransactionKind.SuspenseReceipt,
@@ -171,8 +176,9 @@ export class ReceiptsUseCase {
   }
 
   /**
-   * Runs `work` in one transaction; a case the ledger has never heard of is first asked of case-intake
-   * and the work run again (the usual case costs no extra look-up).
+   * Runs `work` in one transaction (group commit: it needs nothing from outside while it runs); a case
+   * the ledger has never heard of is first asked of case-intake and the work run again (the usual case
+   * costs no extra look-up).
    */
   private async withKnownCase<T>(
     caseId: string,
@@ -180,20 +186,22 @@ export class ReceiptsUseCase {
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
     try {
-      return await this.unitOfWork.run(work);
+      return await this.unitOfWork.runGrouped(work);
     } catch (error) {
       if (!(error instanceof CaseUnknown)) throw error;
     }
     await this.directory.ofCourt(caseId, actor);
-    return this.unitOfWork.run(work);
+    return this.unitOfWork.runGrouped(work);
   }
 
   /**
    * Books money to a case: the case row first (its lock orders a case's receipts and keeps its total
-   * exact), then the journal; a first posting adds to the case's total and says so on the bus.
+   * exact; one statement adds the amount and takes the lock), then the journal; a first posting keeps
+   * the addition and says so on the bus, a replay takes it back.
    */
   private async receive(tx: Transaction, r: CaseReceipt): Promise<ReceiptView> {
-    const known = await this.cases.find(tx.manager, r.caseId, true);
+    const known = await this.cases.addReceived(tx.manager, r.caseId, r.amountFen);
+    // refused before anything is posted: the unit of work rolls the addition back
     if (!known) throw new CaseUnknown();
     if (known.courtCode !== r.courtCode) throw caseNotFound(r.caseId);
     const credit = Accounts.caseAccount(r.courtCode, r.caseId);
@@ -213,14 +221,15 @@ export class ReceiptsUseCase {
       actor: r.actor,
     });
     if (posted.replayed) {
+      // booked before: the case's total stays as that first posting left it
+      await tx.manager.query(LedgerCaseRepository.ADD_RECEIVED, [r.caseId, -r.amountFen]);
       return viewOf(posted, {
         caseId: r.caseId,
         amountFen: r.amountFen,
-        totalReceivedFen: known.receivedFen,
+        totalReceivedFen: known.receivedFen - r.amountFen,
       });
     }
-    const totalReceivedFen = known.receivedFen + r.amountFen;
-    tx.defer(LedgerCaseRepository.ADD_RECEIVED, [r.caseId, r.amountFen]);
+    const totalReceivedFen = known.receivedFen;
     await tx.emit(
       Events.LedgerMoneyReceived,
       {

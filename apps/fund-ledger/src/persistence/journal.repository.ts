@@ -71,7 +71,7 @@ interface PgClient {
  * A query as a named prepared statement on the transaction's own connection: the posting path runs
  * thousands of times a second and should not be parsed and planned each time.
  */
-async function prepared<R>(
+export async function prepared<R>(
   manager: EntityManager,
   name: string,
   text: string,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { prepared } from './journal.repository.js';
 
 /** A case as the ledger knows it: its court (whose staff may touch its money) and what it has received. */
 export interface LedgerCase {
@@ -54,6 +55,26 @@ export class LedgerCaseRepository {
         WHERE ledger_case.case_number IS NULL OR ledger_case.claim_fen IS NULL`,
       [c.caseId, c.courtCode, c.caseNumber ?? null, c.claimFen ?? null, at, source],
     );
+  }
+
+  /**
+   * Adds a receipt to what the case has received, taking its row lock in the same statement (the
+   * receipt path's order: case, then accounts); the case's court and new total, or null if the ledger
+   * does not know the case.
+   */
+  async addReceived(
+    manager: EntityManager,
+    caseId: string,
+    fen: number,
+  ): Promise<{ courtCode: string; receivedFen: number } | null> {
+    const [row] = await prepared<{ court_code: string; received_fen: string }>(
+      manager,
+      'ledger_case_add_received_v1',
+      `UPDATE ledger_case SET received_fen = received_fen + $2 WHERE case_id = $1
+       RETURNING court_code, received_fen::text`,
+      [caseId, fen],
+    );
+    return row ? { courtCode: row.court_code, receivedFen: Number(row.received_fen) } : null;
   }
 
   /** The SQL that adds to what a case has received; queued with the transaction's last statement. */

@@ -11,13 +11,20 @@ export class Inbox {
     private readonly clock: { now(): Date },
   ) {}
 
-  /** Returns false when this consumer had already handled the event. */
+  /**
+   * Returns false when this consumer had already handled the event. `grouped`: the unit of work's
+   * group commit (`runGrouped`), for handlers that need nothing from outside the transaction.
+   */
   async handleOnce(
     consumer: string,
     envelope: EventEnvelope,
     work: (tx: Transaction) => Promise<void>,
+    options: { grouped?: boolean } = {},
   ): Promise<boolean> {
-    return this.unitOfWork.run(async (tx) => {
+    const run = options.grouped
+      ? this.unitOfWork.runGrouped.bind(this.unitOfWork)
+      : this.unitOfWork.run.bind(this.unitOfWork);
+    return run(async (tx) => {
       const inserted = await tx.manager.query<unknown[]>(
         `INSERT INTO inbox (consumer, event_id, event_type, handled_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING RETURNING event_id`,

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import {
   EventVersions,
@@ -94,10 +95,39 @@ export class Transaction {
 
   /** Writes the deferred writes, events and audit entries; the unit of work calls it before commit. */
   async flush(): Promise<void> {
-    const events = this.events.splice(0);
-    const audits = this.auditRows.splice(0);
-    const deferred = this.deferred.splice(0);
-    this.flushed.push(...events);
+    await Transaction.write(this.manager, this.deferred.splice(0), Transaction.takeRecorded([this]));
+  }
+
+  /**
+   * A grouped member's end: its deferred writes now, inside its savepoint, since the members after it
+   * in the batch read what it wrote; its events and audit entries wait for the batch's one write.
+   */
+  async flushDeferred(): Promise<void> {
+    await Transaction.write(this.manager, this.deferred.splice(0), { events: [], audits: [] });
+  }
+
+  /** The events and audit entries of several transactions (one batch), taken for one write. */
+  static takeRecorded(transactions: readonly Transaction[]): {
+    events: EventEnvelope[];
+    audits: unknown[][];
+  } {
+    const events: EventEnvelope[] = [];
+    const audits: unknown[][] = [];
+    for (const tx of transactions) {
+      const taken = tx.events.splice(0);
+      tx.flushed.push(...taken);
+      events.push(...taken);
+      audits.push(...tx.auditRows.splice(0));
+    }
+    return { events, audits };
+  }
+
+  /** Deferred writes, events and audit entries in one statement (data-modifying WITH parts). */
+  static async write(
+    manager: EntityManager,
+    deferred: readonly { sql: string; params: unknown[] }[],
+    { events, audits }: { events: readonly EventEnvelope[]; audits: readonly unknown[][] },
+  ): Promise<void> {
     if (!events.length && !audits.length && !deferred.length) return;
     const values: unknown[] = [];
     const parts: string[] = [];
@@ -106,7 +136,7 @@ export class Transaction {
       values.push(...write.params);
       parts.push(write.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`));
     }
-    const tuples = (rows: unknown[][]): string =>
+    const tuples = (rows: readonly unknown[][]): string =>
       rows
         .map((row) => {
           const start = values.length;
@@ -129,19 +159,70 @@ export class Transaction {
     const sql = parts.length
       ? `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(', ')} ${last}`
       : last;
-    await this.manager.query(sql, values);
+    await manager.query(sql, values);
   }
 }
 
+/** How `runGrouped` gathers calls into batches. */
+export interface GroupCommitOptions {
+  /** members of one batch at most (each is a subtransaction; PostgreSQL caches 64 per transaction) */
+  maxBatch?: number;
+  /** batches running at once; calls arriving while all are busy wait and form the next batch */
+  maxBatches?: number;
+  /** how long a call waits for companions when a batch could start at once (0: only those of the same tick) */
+  gatherMs?: number;
+}
+
+interface Member {
+  work: (tx: Transaction) => Promise<unknown>;
+  /** the caller's async context (its actor and correlation id), in which its work runs */
+  scope: AsyncResource;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+type Attempt =
+  | { kind: 'committed'; outcomes: Outcome[]; written: readonly EventEnvelope[] }
+  | { kind: 'member-failed' }
+  | { kind: 'rolled-back' }
+  | { kind: 'commit-unknown'; error: unknown };
+
+/** A member threw in a batch run without savepoints: the batch is rolled back and run again with them. */
+class MemberFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('a member of the batch failed');
+  }
+}
+
+/** PostgreSQL's refusals that end a whole transaction, not one member's work: serialization, deadlock. */
+const BATCH_FAILURES = new Set(['40001', '40P01']);
+
+const isBatchFailure = (error: unknown): boolean =>
+  BATCH_FAILURES.has((error as { code?: string } | undefined)?.code ?? '');
+
 /** Runs use cases in one transaction each and hands the relay the events of every commit. */
 export class UnitOfWork {
+  private readonly queue: Member[] = [];
+  private running = 0;
+  private gathering = false;
+  private readonly maxBatch: number;
+  private readonly maxBatches: number;
+  private readonly gatherMs: number;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly service: string,
     /** told about the events each commit wrote, so they can leave at once */
     private readonly afterCommit: (events: readonly EventEnvelope[]) => void,
-  ) {}
+    group: GroupCommitOptions = {},
+  ) {
+    this.maxBatch = Math.min(group.maxBatch ?? 32, 60);
+    this.maxBatches = group.maxBatches ?? 4;
+    this.gatherMs = group.gatherMs ?? 0;
+  }
 
   /** For reads outside any transaction. */
   get manager(): EntityManager {
@@ -159,5 +240,121 @@ export class UnitOfWork {
     });
     if (written.length) this.afterCommit(written);
     return result;
+  }
+
+  /**
+   * Group commit: like `run`, but concurrent calls share ONE database transaction (one commit, one
+   * flush of the WAL), each member inside its own SAVEPOINT. A member that throws is rolled back to
+   * its savepoint and refused alone; the others commit. Every caller is answered after the COMMIT (or
+   * the batch's failure). A batch PostgreSQL refuses as a whole (serialization failure, deadlock —
+   * members of one batch hold each other's locks until its end) is rolled back and each member run
+   * alone. Events and audit entries of the members that stand are written in one statement just
+   * before the commit; deferred writes at the end of each member, as later members read them.
+   *
+   * For work that needs nothing from outside its transaction while it runs: members run one after the
+   * other on the batch's connection, and a member's row locks are held until the batch commits.
+   */
+  runGrouped<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({
+        work,
+        scope: new AsyncResource('writ.unit-of-work.grouped'),
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
+      this.startBatches();
+    });
+  }
+
+  private startBatches(): void {
+    if (this.gathering || this.running >= this.maxBatches || !this.queue.length) return;
+    // the calls of this tick (or of the gather window) go together
+    this.gathering = true;
+    const start = (): void => {
+      this.gathering = false;
+      // the waiting calls shared out among the free batches: members of one batch run one after the
+      // other, batches side by side
+      const size = Math.min(this.maxBatch, Math.ceil(this.queue.length / (this.maxBatches - this.running)));
+      while (this.running < this.maxBatches && this.queue.length) {
+        const batch = this.queue.splice(0, size);
+        this.running++;
+        void this.runBatch(batch).finally(() => {
+          this.running--;
+          this.startBatches();
+        });
+      }
+    };
+    if (this.gatherMs > 0) setTimeout(start, this.gatherMs);
+    else setImmediate(start);
+  }
+
+  private async runBatch(batch: Member[]): Promise<void> {
+    if (batch.length === 1) return this.runAlone(batch[0]!);
+    // first without savepoints (one round trip less per member); a member that throws sends the whole
+    // batch round again, this time each member inside its savepoint
+    let attempt = await this.attempt(batch, false);
+    if (attempt.kind === 'member-failed') attempt = await this.attempt(batch, true);
+    switch (attempt.kind) {
+      case 'committed':
+        if (attempt.written.length) this.afterCommit(attempt.written);
+        batch.forEach((member, i) => {
+          const outcome = attempt.outcomes[i]!;
+          if (outcome.ok) member.resolve(outcome.value);
+          else member.reject(outcome.error);
+        });
+        return;
+      case 'commit-unknown':
+        // whether the COMMIT took is unknown: every caller hears it, as from `run`
+        for (const member of batch) member.reject(attempt.error);
+        return;
+      case 'member-failed':
+      case 'rolled-back':
+        // rolled back as a whole, nothing of it stands: each member again, alone
+        await Promise.all(batch.map((member) => this.runAlone(member)));
+    }
+  }
+
+  /** One try at a batch in one transaction; members answered by the caller once it is settled. */
+  private async attempt(batch: Member[], savepoints: boolean): Promise<Attempt> {
+    const outcomes: Outcome[] = [];
+    let written: readonly EventEnvelope[] = [];
+    let committing = false;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const members: Transaction[] = [];
+        for (const member of batch) {
+          const tx = new Transaction(manager, this.clock, this.service);
+          if (savepoints) await manager.query('SAVEPOINT writ_member');
+          try {
+            const value = await member.scope.runInAsyncScope(() => member.work(tx));
+            await tx.flushDeferred();
+            members.push(tx);
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            if (!savepoints || isBatchFailure(error)) throw savepoints ? error : new MemberFailed(error);
+            // its writes go; its events and audit entries were never written
+            await manager.query('ROLLBACK TO SAVEPOINT writ_member');
+            outcomes.push({ ok: false, error });
+          }
+        }
+        await Transaction.write(manager, [], Transaction.takeRecorded(members));
+        written = members.flatMap((tx) => tx.flushed);
+        committing = true;
+      });
+    } catch (error) {
+      if (error instanceof MemberFailed)
+        return isBatchFailure(error.cause) ? { kind: 'rolled-back' } : { kind: 'member-failed' };
+      if (committing && !isBatchFailure(error)) return { kind: 'commit-unknown', error };
+      return { kind: 'rolled-back' };
+    }
+    return { kind: 'committed', outcomes, written };
+  }
+
+  private async runAlone(member: Member): Promise<void> {
+    try {
+      member.resolve(await member.scope.runInAsyncScope(() => this.run(member.work)));
+    } catch (error) {
+      member.reject(error);
+    }
   }
 }
