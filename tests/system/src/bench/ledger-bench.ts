@@ -180,7 +180,7 @@ export async function runLedgerBench(): Promise<void> {
     };
     console.log(
       `\nFund ledger: ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s, ${CLIENTS} clients each ` +
-        `(fund-ledger's database pool: 20 connections; raw pool: ${CLIENTS})\n`,
+        `(database pool of each side: ${POOL} connections)\n`,
     );
     // warm every path (JIT, pools, prepared statements, account rows)
     for (const path of Object.values(paths)) {
