@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   AgencyKind,
   ApprovalStatus,
-  AssetClass,
   AssetValueKind,
   CaseInquiryStatus,
   CaseType,
@@ -12,12 +11,9 @@ import {
   ControlStatus,
   ErrorCode,
   Events,
-  isValidResidentIdNumber,
-  PartyKind,
   Role,
   Subjects,
   SuspensionReason,
-  type AgencyFinding,
   type CaseRegisteredV1,
   type EventEnvelope,
   type EventType,
@@ -34,8 +30,9 @@ import {
   type NatsBus,
   type RunningService,
 } from '@writ/platform';
-import { expectedFindings, otherCourtHold, startAgencySandbox } from '@writ/agency-sandbox';
+import { startAgencySandbox } from '@writ/agency-sandbox';
 import { startAssetControl } from '../src/app.js';
+import { otherCourtHold, respondentWith } from './respondents.js';
 
 const COURT = '辽1104';
 const officer = testActor({
@@ -62,41 +59,20 @@ const START = new Date('2026-03-02T02:00:00Z');
 /** the test court's deduction threshold: ¥500 */
 const THRESHOLD_FEN = 50_000;
 
-function residentId(n: number): string {
-  const body = `211104${1960 + (n % 40)}0${1 + (n % 9)}1${n % 10}${String(n % 1000).padStart(3, '0')}`;
-  return body + [...'0123456789X'].find((c) => isValidResidentIdNumber(body + c))!;
-}
-
-function respondentWith(
-  kind: AgencyKind,
-  assetClass: AssetClass,
-  fits: (f: AgencyFinding) => boolean,
-  from = 500,
-) {
-  for (let n = from; n < from + 2000; n++) {
-    const idNumber = residentId(n);
-    const record = expectedFindings(kind, assetClass, idNumber).find(fits);
-    if (record) return { kind: PartyKind.NaturalPerson, name: `被执行人${n}`, idNumber, record };
-  }
-  throw new Error(`no respondent with such a ${kind} record`);
-}
-
 const DEPOSITOR = respondentWith(
   AgencyKind.BankDeposit,
-  AssetClass.Deposit,
   (f) => f.valueKind === AssetValueKind.Balance && f.amountFen >= 200_000,
+  500,
 );
 const FREE_HOUSE = respondentWith(
   AgencyKind.RealEstate,
-  AssetClass.RealEstate,
   (f) =>
-    f.valueKind === AssetValueKind.Estimate &&
-    otherCourtHold(AgencyKind.RealEstate, AssetClass.RealEstate, f.identifier) === null,
+    f.valueKind === AssetValueKind.Estimate && otherCourtHold(AgencyKind.RealEstate, f.identifier) === null,
+  500,
 );
 const HELD_HOUSE = respondentWith(
   AgencyKind.RealEstate,
-  AssetClass.RealEstate,
-  (f) => otherCourtHold(AgencyKind.RealEstate, AssetClass.RealEstate, f.identifier) !== null,
+  (f) => otherCourtHold(AgencyKind.RealEstate, f.identifier) !== null,
   1500,
 );
 type Respondent = typeof DEPOSITOR;

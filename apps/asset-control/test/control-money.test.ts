@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   AgencyKind,
-  AssetClass,
   AssetValueKind,
   CaseInquiryStatus,
   CaseType,
@@ -11,11 +10,9 @@ import {
   ControlStatus,
   ErrorCode,
   Events,
-  isValidResidentIdNumber,
   PartyKind,
   Role,
   Subjects,
-  type AgencyFinding,
   type CaseRegisteredV1,
   type EventEnvelope,
   type EventType,
@@ -33,9 +30,10 @@ import {
   type NatsBus,
   type RunningService,
 } from '@writ/platform';
-import { expectedFindings, otherCourtHold, startAgencySandbox } from '@writ/agency-sandbox';
+import { startAgencySandbox } from '@writ/agency-sandbox';
 import { startCaseIntake } from '@writ/case-intake';
 import { startAssetControl } from '../src/app.js';
+import { otherCourtHold, respondentWith } from './respondents.js';
 import { ControlCaseUseCase } from '../src/application/control-case.use-case.js';
 import { executionFeeFen } from '../src/domain/control-limit.js';
 
@@ -44,40 +42,20 @@ const officer = testActor({ courtCode: COURT, roles: [Role.Officer] });
 /** 10:00 on 2 March 2026, Beijing time */
 const START = new Date('2026-03-02T02:00:00Z');
 
-function residentId(n: number): string {
-  const body = `211104${1960 + (n % 40)}0${1 + (n % 9)}1${n % 10}${String(n % 1000).padStart(3, '0')}`;
-  return body + [...'0123456789X'].find((c) => isValidResidentIdNumber(body + c))!;
-}
-
-/** The first respondent on whom the agency of `kind` holds a record that `fits`, as the sandbox answers. */
-function respondentWith(
-  kind: AgencyKind,
-  assetClass: AssetClass,
-  fits: (f: AgencyFinding) => boolean,
-  from = 300,
-) {
-  for (let n = from; n < from + 2000; n++) {
-    const idNumber = residentId(n);
-    const record = expectedFindings(kind, assetClass, idNumber).find(fits);
-    if (record) return { kind: PartyKind.NaturalPerson, name: `被执行人${n}`, idNumber, record };
-  }
-  throw new Error(`no respondent with such a ${kind} record`);
-}
-
 const DEPOSITOR = respondentWith(
   AgencyKind.BankDeposit,
-  AssetClass.Deposit,
   (f) => f.valueKind === AssetValueKind.Balance && f.amountFen >= 100_000,
+  300,
 );
 const HELD_HOUSE = respondentWith(
   AgencyKind.RealEstate,
-  AssetClass.RealEstate,
-  (f) => otherCourtHold(AgencyKind.RealEstate, AssetClass.RealEstate, f.identifier) !== null,
+  (f) => otherCourtHold(AgencyKind.RealEstate, f.identifier) !== null,
+  300,
 );
 const FREE_HOUSE = respondentWith(
   AgencyKind.RealEstate,
-  AssetClass.RealEstate,
-  (f) => otherCourtHold(AgencyKind.RealEstate, AssetClass.RealEstate, f.identifier) === null,
+  (f) => otherCourtHold(AgencyKind.RealEstate, f.identifier) === null,
+  300,
 );
 type Respondent = typeof DEPOSITOR;
 

@@ -1,13 +1,12 @@
-import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ApprovalStatus, Role, type ApprovalView, type ControlApprovalView } from '@writ/contracts/web';
 import { useState, type HTMLAttributes } from 'react';
 import { api, type DecideApprovalBody, type DecideControlApprovalBody } from '../api/client';
 import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
-import { ActionButton } from '../components/action-button';
+import { ApprovalDecision } from '../components/approval-decision';
 import { useActorLabel } from '../components/actor-label';
-import { textRules } from '../components/form-rules';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatInstant } from '../format';
 import { useT, type MessageKey } from '../i18n';
@@ -285,104 +284,23 @@ function ControlApprovals() {
 
 /** 批准 (the order goes to the agency) or 驳回 with a reason (nothing is sent). */
 function DecideControl({ approval, onDone }: { approval: ControlApprovalView; onDone: () => void }) {
-  const t = useT();
-  const decide = (approve: boolean) => (values: { comment?: string }) => {
-    const comment = values.comment?.trim();
-    const body: DecideControlApprovalBody = { approve, ...(comment ? { comment } : {}) };
-    return api.decideControlApproval(approval.id, body);
-  };
   return (
-    <Space>
-      <ActionButton<{ comment?: string }>
-        type="primary"
-        label={t('approvals.approve')}
-        title={t('approvals.approveTitle')}
-        testId="approve-control"
-        fields={() => (
-          <>
-            <Typography.Paragraph>{approval.summary}</Typography.Paragraph>
-            <Form.Item
-              label={t('approvals.comment')}
-              name="comment"
-              rules={[{ max: 500, message: t('form.tooLong', { max: 500 }) }]}
-            >
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
-            </Form.Item>
-          </>
-        )}
-        submit={decide(true)}
-        successText={t('approvals.approved')}
-        onDone={onDone}
-      />
-      <ActionButton<{ comment?: string }>
-        danger
-        label={t('approvals.reject')}
-        title={t('approvals.rejectTitle')}
-        testId="reject-control"
-        fields={() => (
-          <>
-            <Typography.Paragraph>{approval.summary}</Typography.Paragraph>
-            <Form.Item label={t('approvals.rejectReason')} name="comment" rules={textRules(t, 1, 500)}>
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
-            </Form.Item>
-          </>
-        )}
-        submit={decide(false)}
-        successText={t('approvals.rejected')}
-        onDone={onDone}
-      />
-    </Space>
+    <ApprovalDecision
+      summary={approval.summary}
+      testIdSuffix="control"
+      decide={(body: DecideControlApprovalBody) => api.decideControlApproval(approval.id, body)}
+      onDone={onDone}
+    />
   );
 }
 
 /** 批准 or 驳回 with a comment; a rejection must say why. */
 function Decide({ approval, onDone }: { approval: ApprovalView; onDone: () => void }) {
-  const t = useT();
-  const decide = (approve: boolean) => (values: { comment?: string }) => {
-    const comment = values.comment?.trim();
-    const body: DecideApprovalBody = { approve, ...(comment ? { comment } : {}) };
-    return api.decideApproval(approval.id, body);
-  };
   return (
-    <Space>
-      <ActionButton<{ comment?: string }>
-        type="primary"
-        label={t('approvals.approve')}
-        title={t('approvals.approveTitle')}
-        testId="approve"
-        fields={() => (
-          <>
-            <Typography.Paragraph>{approval.summary}</Typography.Paragraph>
-            <Form.Item
-              label={t('approvals.comment')}
-              name="comment"
-              rules={[{ max: 500, message: t('form.tooLong', { max: 500 }) }]}
-            >
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
-            </Form.Item>
-          </>
-        )}
-        submit={decide(true)}
-        successText={t('approvals.approved')}
-        onDone={onDone}
-      />
-      <ActionButton<{ comment?: string }>
-        danger
-        label={t('approvals.reject')}
-        title={t('approvals.rejectTitle')}
-        testId="reject"
-        fields={() => (
-          <>
-            <Typography.Paragraph>{approval.summary}</Typography.Paragraph>
-            <Form.Item label={t('approvals.rejectReason')} name="comment" rules={textRules(t, 1, 500)}>
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
-            </Form.Item>
-          </>
-        )}
-        submit={decide(false)}
-        successText={t('approvals.rejected')}
-        onDone={onDone}
-      />
-    </Space>
+    <ApprovalDecision
+      summary={approval.summary}
+      decide={(body: DecideApprovalBody) => api.decideApproval(approval.id, body)}
+      onDone={onDone}
+    />
   );
 }

@@ -1,12 +1,11 @@
-import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatFen, type Fen, type PayoutStatusName, type PayoutView } from '@writ/contracts/web';
 import { useState, type HTMLAttributes } from 'react';
 import { ledgerApi, type DecidePayoutBody } from '../api/ledger-client';
 import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
-import { ActionButton } from '../components/action-button';
-import { textRules } from '../components/form-rules';
+import { ApprovalDecision } from '../components/approval-decision';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatInstant } from '../format';
 import { useT } from '../i18n';
@@ -143,51 +142,12 @@ function DecidePayout({ payout, onDone }: { payout: PayoutView; onDone: () => vo
     creditor: payout.creditorName,
     amount: formatFen(payout.amountFen),
   });
-  const decide = (approve: boolean) => (values: { comment?: string }) => {
-    const comment = values.comment?.trim();
-    const body: DecidePayoutBody = { approve, ...(comment ? { comment } : {}) };
-    return ledgerApi.decidePayout(payout.id, body);
-  };
   return (
-    <Space>
-      <ActionButton<{ comment?: string }>
-        type="primary"
-        label={t('approvals.approve')}
-        title={t('approvals.approveTitle')}
-        testId="approve-payout"
-        fields={() => (
-          <>
-            <Typography.Paragraph>{summary}</Typography.Paragraph>
-            <Form.Item
-              label={t('approvals.comment')}
-              name="comment"
-              rules={[{ max: 500, message: t('form.tooLong', { max: 500 }) }]}
-            >
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
-            </Form.Item>
-          </>
-        )}
-        submit={decide(true)}
-        successText={t('approvals.approved')}
-        onDone={onDone}
-      />
-      <ActionButton<{ comment?: string }>
-        danger
-        label={t('approvals.reject')}
-        title={t('approvals.rejectTitle')}
-        testId="reject-payout"
-        fields={() => (
-          <>
-            <Typography.Paragraph>{summary}</Typography.Paragraph>
-            <Form.Item label={t('approvals.rejectReason')} name="comment" rules={textRules(t, 1, 500)}>
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
-            </Form.Item>
-          </>
-        )}
-        submit={decide(false)}
-        successText={t('approvals.rejected')}
-        onDone={onDone}
-      />
-    </Space>
+    <ApprovalDecision
+      summary={summary}
+      testIdSuffix="payout"
+      decide={(body: DecidePayoutBody) => ledgerApi.decidePayout(payout.id, body)}
+      onDone={onDone}
+    />
   );
 }
