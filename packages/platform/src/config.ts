@@ -28,6 +28,21 @@ export function loadConfig<T extends object>(
   return config;
 }
 
+/**
+ * A setting that varies by court or province, written as `key=number` pairs separated by commas
+ * (`辽1104=20000000,辽1103=100000000`): the pattern a config class checks it with, and its reading.
+ */
+export const KEYED_NUMBERS_PATTERN = /^\s*[^=,\s]+=\d+\s*(,\s*[^=,\s]+=\d+\s*)*$/u;
+
+export function keyedNumbers(text: string | undefined): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const pair of (text ?? '').split(',')) {
+    const [key, value] = pair.split('=').map((part) => part.trim());
+    if (key && value) map.set(key, Number(value));
+  }
+  return map;
+}
+
 /** The environment every Writ service reads. Defaults make a local start work with no configuration. */
 export class ServiceConfig {
   /** e.g. nats://127.0.0.1:4222 */

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { loadConfig } from '@writ/platform';
+import { keyedNumbers, KEYED_NUMBERS_PATTERN, loadConfig } from '@writ/platform';
 
 /** asset-control's settings for controls (财产控制); the defaults suit `npm start` and the real network. */
 export class ControlConfig {
@@ -53,7 +53,7 @@ export class ControlConfig {
    * `辽1104=20000000,辽1103=100000000`.
    */
   @IsOptional()
-  @Matches(/^\s*[^=,\s]+=\d+\s*(,\s*[^=,\s]+=\d+\s*)*$/u, {
+  @Matches(KEYED_NUMBERS_PATTERN, {
     message: 'CONTROL_DEDUCT_APPROVAL_FEN_BY_COURT must read court=fen,court=fen',
   })
   CONTROL_DEDUCT_APPROVAL_FEN_BY_COURT?: string;
@@ -61,11 +61,10 @@ export class ControlConfig {
 
 /** The deduction threshold of one court (审批): its own setting, or the service's default. */
 export function deductApprovalFen(config: ControlConfig, courtCode: string): number {
-  for (const pair of (config.CONTROL_DEDUCT_APPROVAL_FEN_BY_COURT ?? '').split(',')) {
-    const [court, fen] = pair.split('=').map((part) => part.trim());
-    if (court === courtCode && fen) return Number(fen);
-  }
-  return config.CONTROL_DEDUCT_APPROVAL_FEN;
+  return (
+    keyedNumbers(config.CONTROL_DEDUCT_APPROVAL_FEN_BY_COURT).get(courtCode) ??
+    config.CONTROL_DEDUCT_APPROVAL_FEN
+  );
 }
 
 export function loadControlConfig(env: NodeJS.ProcessEnv): ControlConfig {

@@ -1,17 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { loadConfig } from '@writ/platform';
-
-const PAIRS = /^\s*[^=,\s]+=\d+\s*(,\s*[^=,\s]+=\d+\s*)*$/u;
-
-function pairs(text: string | undefined): Map<string, number> {
-  const map = new Map<string, number>();
-  for (const pair of (text ?? '').split(',')) {
-    const [key, value] = pair.split('=').map((part) => part.trim());
-    if (key && value) map.set(key, Number(value));
-  }
-  return map;
-}
+import { keyedNumbers, KEYED_NUMBERS_PATTERN, loadConfig } from '@writ/platform';
 
 /** The payout side's settings: thresholds and deadlines; the defaults suit `npm start`. */
 export class FlowsConfig {
@@ -28,7 +17,9 @@ export class FlowsConfig {
 
   /** per-court thresholds, `court=fen` pairs, e.g. `辽1104=20000000` */
   @IsOptional()
-  @Matches(PAIRS, { message: 'PAYOUT_SECOND_APPROVAL_FEN_BY_COURT must read court=fen,court=fen' })
+  @Matches(KEYED_NUMBERS_PATTERN, {
+    message: 'PAYOUT_SECOND_APPROVAL_FEN_BY_COURT must read court=fen,court=fen',
+  })
   PAYOUT_SECOND_APPROVAL_FEN_BY_COURT?: string;
 
   /** days from arrival to payout (执行款物管理规定 2017: 30) */
@@ -40,7 +31,9 @@ export class FlowsConfig {
 
   /** shorter deadlines by province (the first character of the court code), e.g. `辽=20`; above 30 is cut to 30 */
   @IsOptional()
-  @Matches(PAIRS, { message: 'PAYOUT_DEADLINE_DAYS_BY_PROVINCE must read province=days,province=days' })
+  @Matches(KEYED_NUMBERS_PATTERN, {
+    message: 'PAYOUT_DEADLINE_DAYS_BY_PROVINCE must read province=days,province=days',
+  })
   PAYOUT_DEADLINE_DAYS_BY_PROVINCE?: string;
 
   /** a receipt is due soon this many days before its deadline */
@@ -71,10 +64,11 @@ export function loadFlowsConfig(env: NodeJS.ProcessEnv): FlowsConfig {
 
 export function secondApprovalFen(config: FlowsConfig, courtCode: string): number {
   return (
-    pairs(config.PAYOUT_SECOND_APPROVAL_FEN_BY_COURT).get(courtCode) ?? config.PAYOUT_SECOND_APPROVAL_FEN
+    keyedNumbers(config.PAYOUT_SECOND_APPROVAL_FEN_BY_COURT).get(courtCode) ??
+    config.PAYOUT_SECOND_APPROVAL_FEN
   );
 }
 
 export function deadlineDaysByProvince(config: FlowsConfig): Map<string, number> {
-  return pairs(config.PAYOUT_DEADLINE_DAYS_BY_PROVINCE);
+  return keyedNumbers(config.PAYOUT_DEADLINE_DAYS_BY_PROVINCE);
 }
