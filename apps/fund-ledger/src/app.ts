@@ -4,6 +4,7 @@ import { loadFundLedgerConfig } from './fund-ledger.config.js';
 import { FLOWS_MIGRATIONS, loadFlowsConfig } from './flows.module.js';
 import { FundLedgerModule } from './fund-ledger.module.js';
 import { JournalCore1764300000100 } from './persistence/migrations/1764300000100-journal-core.js';
+import { ArrivalAndParties1764300000400 } from './persistence/migrations/1764300000400-arrival-and-parties.js';
 
 /** the receipt use case, for the ledger bench to call in-process beside the bus path */
 export { ReceiptsUseCase } from './application/receipts.use-case.js';
@@ -15,7 +16,7 @@ export const fundLedgerService: ServiceDefinition = {
   version: '0.1.0',
   module: FundLedgerModule,
   entities: [],
-  migrations: [JournalCore1764300000100, ...FLOWS_MIGRATIONS],
+  migrations: [JournalCore1764300000100, ...FLOWS_MIGRATIONS, ArrivalAndParties1764300000400],
 };
 
 export function startFundLedger(options?: StartOptions): Promise<RunningService> {

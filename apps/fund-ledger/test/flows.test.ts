@@ -4,6 +4,7 @@ import {
   ClosureType,
   ErrorCode,
   Events,
+  executionFeeFen,
   PartyKind,
   Role,
   Subjects,
@@ -380,6 +381,61 @@ describe('the money’s way out: payouts, distribution, the 30-day rule, deposit
     expect(mine).toEqual([
       expect.objectContaining({ state: 'OVERDUE', unpaidFen: 300_000 - 140_000 - 100_000 }),
     ]);
+  });
+
+  it('counts each deadline from the money’s arrival, and the case’s money tells what is owed and the deadlines', async () => {
+    clock.set(new Date(START.getTime() + 5 * DAY)); // 2026-03-07: the money is booked days after it came
+    const caseId = await newCase(1_000_000, [{ name: '丁', idNumber: 'C-1' }]);
+    const transfer = await receive(caseId, 300_000, { receivedOn: '2026-03-03' });
+    const controlId = randomUUID();
+    await bus.publish(
+      testEvent(
+        Events.AssetDeducted,
+        { caseId, controlId, amountFen: 100_000, deductedOn: '2026-03-04' },
+        { courtCode: COURT },
+      ),
+    );
+    const deadlines = await eventually(
+      () => client.request(Subjects.Ledger.PayoutDeadlines, { caseId }, { actor: officer }),
+      (reply) => reply.items.length === 2,
+      'the deduction to be booked',
+    );
+    // 辽 courts: 20 days from 到账日, not from the day it was booked
+    expect(deadlines.items).toEqual([
+      expect.objectContaining({
+        receiptId: transfer.transactionId,
+        receivedOn: '2026-03-03',
+        deadline: '2026-03-23',
+      }),
+      expect.objectContaining({ receivedOn: '2026-03-04', deadline: '2026-03-24', unpaidFen: 100_000 }),
+    ]);
+
+    const feeDueFen = executionFeeFen(1_000_000);
+    expect(await client.request(Subjects.Ledger.CaseSummary, { caseId }, { actor: officer })).toMatchObject({
+      receivedFen: 400_000,
+      paidFen: 0,
+      feeDueFen,
+      feeOutstandingFen: feeDueFen,
+      owedFen: 1_000_000 + feeDueFen,
+      deadlineDays: 20,
+      deadlines: deadlines.items,
+    });
+
+    const payout = await requestPayout(caseId, 200_000);
+    await confirm(payout.id, '2026-03-07');
+    const after = await client.request(Subjects.Ledger.CaseSummary, { caseId }, { actor: officer });
+    expect(after).toMatchObject({
+      paidFen: 200_000,
+      feeOutstandingFen: 0,
+      owedFen: 1_000_000 - 200_000,
+      heldFen: 400_000 - 200_000 - feeDueFen,
+    });
+    // the oldest money was paid first: the fee and the payout came out of the transfer
+    expect('deadlines' in after ? after.deadlines?.map((d) => [d.deadline, d.unpaidFen]) : []).toEqual([
+      ['2026-03-23', 300_000 - 200_000 - feeDueFen],
+      ['2026-03-24', 100_000],
+    ]);
+    clock.set(START);
   });
 
   it('holds bidder deposits, applies the winner’s, refunds the losers within 24 hours and lists late refunds', async () => {

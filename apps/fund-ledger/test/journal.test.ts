@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, Events, Subjects, type RecordReceiptCommand } from '@writ/contracts';
+import { ErrorCode, Events, Role, Subjects, type RecordReceiptCommand } from '@writ/contracts';
 import {
   eventually,
+  testActor,
   FixedClock,
   rejection,
   testEvent,
@@ -136,6 +137,91 @@ describe('the fund ledger’s journal: receipts, keys, guards, balances in time,
     });
     expect((await rejection(record({ caseId }, otherCourtFundManager))).wire.code).toBe(ErrorCode.NotFound);
     expect((await rejection(balance(`CASE:${caseId}-x`))).wire.code).toBe(ErrorCode.NotFound);
+  });
+
+  it('checks the day the money arrived: not after today, not before the case was filed (422 naming receivedOn)', async () => {
+    const caseId = await newCase(); // filed 2026-03-02, today is 2026-03-02 in Shanghai
+    const before = await transactionCount();
+    const future = await rejection(record({ caseId, receivedOn: '2026-03-03' }));
+    expect(future.wire).toMatchObject({ code: ErrorCode.RuleViolated, rule: 'NOT_IN_FUTURE' });
+    expect(future.wire.errors?.map((e) => e.field)).toEqual(['receivedOn']);
+    const unmatchedFuture = await rejection(record({ receivedOn: '2026-04-01' }));
+    expect(unmatchedFuture.wire).toMatchObject({ code: ErrorCode.RuleViolated, rule: 'NOT_IN_FUTURE' });
+    const early = await rejection(record({ caseId, receivedOn: '2026-03-01' }));
+    expect(early.wire).toMatchObject({ code: ErrorCode.RuleViolated, rule: 'NOT_BEFORE_FILING' });
+    expect(early.wire.errors?.map((e) => e.field)).toEqual(['receivedOn']);
+    expect(early.wire.message).toContain('2026-03-02');
+    expect(await transactionCount()).toBe(before);
+    expect(await balance(`CASE:${caseId}`).catch(() => ({ balanceFen: 0 }))).toMatchObject({ balanceFen: 0 });
+
+    // a day later: the arrival day is kept with the receipt, not the posting day
+    clock.set(new Date('2026-03-05T02:00:00Z'));
+    const late = await record({ caseId, receivedOn: '2026-03-03' });
+    const unmatched = await record({ receivedOn: '2026-03-04' });
+    clock.set(START);
+    const stored = await service.dataSource.query<{ id: string; day: string }[]>(
+      `SELECT id, to_char(value_date, 'YYYY-MM-DD') AS day FROM journal_transaction WHERE id = ANY($1::uuid[])`,
+      [[late.transactionId, unmatched.transactionId]],
+    );
+    expect(Object.fromEntries(stored.map((r) => [r.id, r.day]))).toEqual({
+      [late.transactionId]: '2026-03-03',
+      [unmatched.transactionId]: '2026-03-04',
+    });
+    // the stored day is the journal's: it cannot be changed afterwards
+    await expect(
+      service.dataSource.query(`UPDATE journal_transaction SET value_date = '2026-03-04' WHERE id = $1`, [
+        late.transactionId,
+      ]),
+    ).rejects.toThrow(/immutable/);
+  });
+
+  it('shows a party named in the case its three sums, and nobody else’s (404 as for a missing case)', async () => {
+    const caseId = await newCase(); // respondent 11010519491231002X
+    await record({ caseId, amountFen: 25_000 });
+    const party = (partyIdNumber: string | undefined, courtCode = COURT) =>
+      testActor({
+        id: 'user-party-1',
+        username: 'party1',
+        roles: [Role.Party],
+        courtCode,
+        ...(partyIdNumber ? { partyIdNumber } : {}),
+      });
+    const summary = (actor = party('11010519491231002X'), id = caseId) =>
+      client.request(Subjects.Ledger.CaseSummary, { caseId: id }, { actor });
+    expect(await summary()).toEqual({
+      caseId,
+      caseNumber: expect.stringContaining('执'),
+      receivedFen: 25_000,
+      paidFen: 0,
+      heldFen: 25_000,
+    });
+    for (const refused of [
+      summary(party('110105199001010011')),
+      summary(party(undefined)),
+      summary(party('11010519491231002X', '辽1103')),
+      summary(party('11010519491231002X'), randomUUID()),
+    ]) {
+      expect((await rejection(refused)).wire.code).toBe(ErrorCode.NotFound);
+    }
+    // a case the ledger knows only from a deduction names no parties: a party sees nothing of it
+    const deductedOnly = randomUUID();
+    await bus.publish(
+      testEvent(
+        Events.AssetDeducted,
+        { caseId: deductedOnly, controlId: randomUUID(), amountFen: 100, deductedOn: '2026-03-02' },
+        { courtCode: COURT },
+      ),
+    );
+    await eventually(
+      () => service.dataSource.query('SELECT 1 FROM ledger_case WHERE case_id = $1', [deductedOnly]),
+      (rows) => rows.length === 1,
+      'the ledger to learn the deducted case',
+    );
+    expect((await rejection(summary(undefined, deductedOnly))).wire.code).toBe(ErrorCode.NotFound);
+    // the staff still see the whole panel
+    expect(
+      await client.request(Subjects.Ledger.CaseSummary, { caseId }, { actor: fundManager }),
+    ).toMatchObject({ caseId, receivedFen: 25_000, accounts: expect.any(Array) });
   });
 
   it('holds unmatched money in suspense and matches it to a case; never more than suspense holds (422)', async () => {
@@ -310,5 +396,25 @@ describe('the fund ledger’s journal: receipts, keys, guards, balances in time,
       problem: 'CONTENT_HASH_MISMATCH',
     });
     expect(broken.firstBroken?.chainSeq).toBeDefined();
+
+    // the arrival day is hashed too: put the amount back, move the day, and verify names it again
+    const behindTheTrigger = async (sql: string) =>
+      service.dataSource.transaction(async (m) => {
+        await m.query('ALTER TABLE journal_entry DISABLE TRIGGER journal_entry_immutable');
+        await m.query('ALTER TABLE journal_transaction DISABLE TRIGGER journal_transaction_immutable');
+        await m.query(sql, [victim.transactionId]);
+        await m.query('ALTER TABLE journal_transaction ENABLE TRIGGER journal_transaction_immutable');
+        await m.query('ALTER TABLE journal_entry ENABLE TRIGGER journal_entry_immutable');
+      });
+    await behindTheTrigger('UPDATE journal_entry SET amount_fen = amount_fen / 10 WHERE transaction_id = $1');
+    expect(await client.request(Subjects.Ledger.VerifyJournal, {}, { actor: fundManager })).toMatchObject({
+      ok: true,
+    });
+    await behindTheTrigger(`UPDATE journal_transaction SET value_date = value_date - 1 WHERE id = $1`);
+    const movedDay = await client.request(Subjects.Ledger.VerifyJournal, {}, { actor: fundManager });
+    expect(movedDay.firstBroken).toMatchObject({
+      transactionId: victim.transactionId,
+      problem: 'CONTENT_HASH_MISMATCH',
+    });
   });
 });

@@ -404,20 +404,10 @@ describe('the HTTP routes of the fund ledger', () => {
         expect(response.body).toHaveProperty('accounts');
       } else if (role === Role.Party) {
         expect(response.status).toBe(200);
-        // case-intake says first whether the case names the party, with the party's own actor
-        expect(routes.bus.sent.map((s) => s.subject)).toEqual([
-          Subjects.Cases.Get,
-          Subjects.Ledger.CaseSummary,
+        // the ledger itself knows the case's parties: the party's own actor goes, nobody else's
+        expect(routes.bus.sent).toEqual([
+          { subject: Subjects.Ledger.CaseSummary, body: { caseId: CASE_ID }, actor: actorOf(Role.Party) },
         ]);
-        expect(routes.bus.sent[0]!.actor).toEqual(actorOf(Role.Party));
-        expect(routes.bus.sent[1]!.actor).toMatchObject({ id: 'service:gateway', courtCode: '辽1104' });
-        expect(response.body).toEqual({
-          caseId: CASE_ID,
-          caseNumber: '(2026)辽1104执123号',
-          receivedFen: 12_520_784,
-          paidFen: 12_345_600,
-          heldFen: 0,
-        });
       } else {
         expect({ role, status: response.status }).toEqual({ role, status: 403 });
         expect(routes.bus.sent).toEqual([]);
@@ -425,11 +415,13 @@ describe('the HTTP routes of the fund ledger', () => {
     }
   });
 
-  it('answers a party 404 for a case that does not name it, without asking the ledger', async () => {
-    routes.bus.failWith = new CodedError(ErrorCode.NotFound, `No case ${CASE_ID}`);
+  it('answers a party 404 when the ledger says the case does not name it, asking nobody else', async () => {
+    routes.bus.failWith = new CodedError(ErrorCode.NotFound, `no enforcement case ${CASE_ID} at this court`);
     const response = await call(Role.Party, 'GET', `/api/cases/${CASE_ID}/money`);
     expect(response.status).toBe(404);
-    expect(routes.bus.sent.map((s) => s.subject)).toEqual([Subjects.Cases.Get]);
+    expect(routes.bus.sent).toEqual([
+      { subject: Subjects.Ledger.CaseSummary, body: { caseId: CASE_ID }, actor: actorOf(Role.Party) },
+    ]);
   });
 
   it('exports real .xlsx workbooks with Chinese headers and yuan amounts to the fen, for the roles each names', async () => {

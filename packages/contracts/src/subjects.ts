@@ -130,6 +130,7 @@ import type { PingReply } from './messages/health/ping.v1.js';
 import type {
   AccountBalanceView,
   CaseMoneyView,
+  PartyCaseMoneyView,
   GetAccountBalanceQuery,
   GetCaseMoneyQuery,
 } from './messages/ledger/balance.v1.js';
@@ -372,7 +373,7 @@ export interface RpcContract {
   'ledger.suspense.match': { request: MatchSuspenseCommand; reply: ReceiptView };
   'ledger.transaction.reverse': { request: ReverseTransactionCommand; reply: JournalTransactionView };
   'ledger.account.balance': { request: GetAccountBalanceQuery; reply: AccountBalanceView };
-  'ledger.case.summary': { request: GetCaseMoneyQuery; reply: CaseMoneyView };
+  'ledger.case.summary': { request: GetCaseMoneyQuery; reply: CaseMoneyView | PartyCaseMoneyView };
   'ledger.journal.list': { request: ListJournalQuery; reply: ListJournalReply };
   'ledger.journal.verify': { request: VerifyJournalCommand; reply: VerifyJournalReply };
   'ledger.journal.seal': { request: SealJournalCommand; reply: SealJournalReply };

@@ -79,7 +79,7 @@ export type {
 export type { AlertView, ListAlertsReply, ScanAlertsReply } from './messages/cases/alerts.v1.js';
 export type { CourtSettingsView } from './messages/cases/court-settings.v1.js';
 export { executionFeeFen } from './execution-fee.js';
-export type { CaseAccountView, CaseMoneyView } from './messages/ledger/balance.v1.js';
+export type { CaseAccountView, CaseMoneyView, PartyCaseMoneyView } from './messages/ledger/balance.v1.js';
 export type { ReceiptView, ReceiptSource } from './messages/ledger/receipt.v1.js';
 export type {
   JournalEntryView,

@@ -150,6 +150,13 @@ describe('执行案款 through the HTTP API: from a deduction to 执行完毕', 
       kind: 'CASE',
       balanceFen: 400_000,
     });
+    // the panel says what is still owed (the claim and the unsettled fee) and when the money must go out
+    expect(money).toMatchObject({
+      owedFen: CLAIM_FEN + executionFeeFen(CLAIM_FEN),
+      feeOutstandingFen: executionFeeFen(CLAIM_FEN),
+      deadlineDays: 30,
+      deadlines: [expect.objectContaining({ receivedOn: today, deadline: addDays(today, 30) })],
+    });
 
     const journal = await as('clerk1').call<ListJournalReply>('GET', `/api/cases/${registered.id}/journal`);
     expect(journal.status).toBe(200);
@@ -177,6 +184,20 @@ describe('执行案款 through the HTTP API: from a deduction to 执行完毕', 
 
   it('pays the creditor in full — fees first, the director approving above the threshold — and the case closes as 执行完毕', async () => {
     const feeFen = executionFeeFen(CLAIM_FEN);
+    // money cannot arrive tomorrow, nor before the case was filed (today): 422 naming the field
+    for (const [receivedOn, rule] of [
+      [addDays(today, 1), 'NOT_IN_FUTURE'],
+      [addDays(today, -1), 'NOT_BEFORE_FILING'],
+    ] as const) {
+      const refused = await as('fund1').call<{ code: string; rule?: string; errors?: { field: string }[] }>(
+        'POST',
+        '/api/ledger/receipts',
+        { caseId: registered.id, amountFen: 100, source: 'VOLUNTARY', receivedOn },
+        { 'Idempotency-Key': `receipt-bad-day-${rule}-${registered.id}` },
+      );
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'RULE_VIOLATED', errors: [{ field: 'receivedOn' }] });
+    }
     // the debtor pays the rest by bank transfer; the fund manager records it
     const receipt = await as('fund1').call<ReceiptView>(
       'POST',
@@ -247,7 +268,14 @@ describe('执行案款 through the HTTP API: from a deduction to 执行完毕', 
     expect(paid.body).toMatchObject({ status: 'PAID', paidOn: today, bankSerial: 'ICBC-PAY-STORY-1' });
 
     const after = await moneyOf();
-    expect(after).toMatchObject({ receivedFen: CLAIM_FEN + feeFen, paidFen: CLAIM_FEN, heldFen: 0 });
+    expect(after).toMatchObject({
+      receivedFen: CLAIM_FEN + feeFen,
+      paidFen: CLAIM_FEN,
+      heldFen: 0,
+      owedFen: 0,
+      feeOutstandingFen: 0,
+      deadlines: [],
+    });
     const kinds = (
       await as('fund1').call<ListJournalReply>('GET', `/api/cases/${registered.id}/journal`)
     ).body.items.map((t) => t.kind);

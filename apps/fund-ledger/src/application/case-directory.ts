@@ -18,6 +18,20 @@ export class CaseDirectory {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * The case of a party's own court in which the party is named (applicant or respondent), or NOT_FOUND
+   * exactly as for a missing case. Only what the ledger was told by `case.registered` (or a staff
+   * look-up) counts: a party's account never makes the ledger ask case-intake.
+   */
+  async ofParty(caseId: string, actor: Actor): Promise<LedgerCase> {
+    const known = await this.cases.find(this.unitOfWork.manager, caseId);
+    const party = actor.partyIdNumber;
+    if (!known || known.courtCode !== actor.courtCode || !party || !known.partyIdNumbers.includes(party)) {
+      throw caseNotFound(caseId);
+    }
+    return known;
+  }
+
   /** The case of the actor's court, or NOT_FOUND. */
   async ofCourt(caseId: string, actor: Actor): Promise<LedgerCase> {
     const known = await this.cases.find(this.unitOfWork.manager, caseId);
@@ -42,6 +56,9 @@ export class CaseDirectory {
           courtCode: detail.courtCode,
           caseNumber: detail.caseNumber,
           claimFen: detail.claimAmountFen,
+          filedOn: detail.filingDate,
+          // a party's own view may name fewer parties; then none are kept and a party is answered 404
+          ...(detail.parties?.length ? { partyIdNumbers: detail.parties.map((p) => p.idNumber) } : {}),
         },
         this.clock.now(),
         Subjects.Cases.Get,

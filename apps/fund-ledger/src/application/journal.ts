@@ -40,6 +40,11 @@ export interface PostRequest {
   correctsId?: string;
   /** anything else the caller's command said, included in the idempotency content hash */
   content?: Record<string, unknown>;
+  /**
+   * 到账日: the Asia/Shanghai day (YYYY-MM-DD) the money arrived, on arrivals only — stored with the
+   * transaction and in its content hash; the 30-day payout deadline counts from it
+   */
+  valueDate?: string;
   /** who posts; by default the actor of the message being handled, else the service itself */
   actor?: Actor;
 }
@@ -143,6 +148,8 @@ export class Journal {
       memo: request.memo ?? null,
       correctsId: request.correctsId ?? null,
       lines: lines.map((l) => [l.accountCode, l.amountFen]),
+      // the value date is not added: every caller's content or key already names it, and a retry of a key
+      // posted before the field existed must still hash as it did
       content: request.content ?? null,
     });
 
@@ -203,6 +210,7 @@ export class Journal {
         memo: request.memo ?? null,
         correctsId: request.correctsId ?? null,
         postedAt,
+        valueDate: request.valueDate ?? null,
         actor: { id: actor.id, username: actor.username, courtCode: actor.courtCode },
         contentHash: contentHash({
           id,
@@ -213,6 +221,7 @@ export class Journal {
           memo: request.memo ?? null,
           correctsId: request.correctsId ?? null,
           postedAt: postedAt.toISOString(),
+          valueDate: request.valueDate ?? null,
           entries: lines,
         }),
         hotAccounts: all.filter(({ ref }) => ruleOf(ref.kind).hot).map(({ ref }) => rowOf(ref)),

@@ -3,12 +3,14 @@ import {
   CodedError,
   ErrorCode,
   requireCourtStaff,
+  Role,
   type AccountBalanceView,
   type Actor,
   type CaseMoneyView,
   type GetAccountBalanceQuery,
   type ListJournalQuery,
   type ListJournalReply,
+  type PartyCaseMoneyView,
 } from '@writ/contracts';
 import { UnitOfWork } from '@writ/platform';
 import type { EntityManager } from 'typeorm';
@@ -39,6 +41,11 @@ export class CaseMoneyParts {
   all(): readonly CaseMoneyPart[] {
     return this.parts;
   }
+}
+
+/** A party's account (当事人), with no staff role beside it. */
+function isPartyOnly(actor: Actor): boolean {
+  return actor.roles.length > 0 && actor.roles.every((role) => role === Role.Party);
 }
 
 /** The ledger's read side: balances (now and at a past moment), the case's money, the journal. */
@@ -72,7 +79,8 @@ export class LedgerQuery {
     };
   }
 
-  async caseMoney(caseId: string, actor: Actor): Promise<CaseMoneyView> {
+  async caseMoney(caseId: string, actor: Actor): Promise<CaseMoneyView | PartyCaseMoneyView> {
+    if (isPartyOnly(actor)) return this.partyMoney(caseId, actor);
     requireCourtStaff(actor, 'the case’s money');
     const ledgerCase = await this.directory.ofCourt(caseId, actor);
     const manager = this.unitOfWork.manager;
@@ -94,6 +102,23 @@ export class LedgerQuery {
     };
     for (const part of this.parts.all()) view = { ...view, ...(await part(manager, ledgerCase, view)) };
     return view;
+  }
+
+  /**
+   * A party's (当事人) own case: received, paid and held, nothing of accounts, creditors or deadlines. A case
+   * the party is not named in reads exactly like a missing one.
+   */
+  private async partyMoney(caseId: string, actor: Actor): Promise<PartyCaseMoneyView> {
+    const ledgerCase = await this.directory.ofParty(caseId, actor);
+    const manager = this.unitOfWork.manager;
+    const held = await this.repository.balance(manager, AccountCodes.caseAccount(caseId));
+    return {
+      caseId,
+      ...(ledgerCase.caseNumber ? { caseNumber: ledgerCase.caseNumber } : {}),
+      receivedFen: ledgerCase.receivedFen,
+      paidFen: await paidOutOfCase(manager, caseId),
+      heldFen: held ? naturalBalance(AccountKind.Case, held.signedFen) : 0,
+    };
   }
 
   async journal(query: ListJournalQuery, actor: Actor): Promise<ListJournalReply> {

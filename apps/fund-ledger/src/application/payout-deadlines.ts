@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   Events,
+  executionFeeFen,
   requireCourtStaff,
   shanghaiDateOf,
   type Actor,
@@ -18,15 +19,18 @@ import {
   unpaidReceipts,
   type ReceiptDue,
 } from '../domain/payout-deadline.js';
+import { owedOnCase } from '../domain/payout.js';
 import { FlowsRepository } from '../persistence/flows.repository.js';
 import { deadlineDaysByProvince, FlowsConfig } from './flows-config.js';
+import { CaseMoneyParts } from './ledger-query.js';
 
 /**
  * The 30-day rule (执行款物管理规定 2017): each receipt's deadline, the overdue report the seed court's
  * audit asks for ("funds unpaid > 30 days"), and a timer that raises `ledger.payout.due-soon` once per
  * receipt `PAYOUT_ALERT_DAYS` before its deadline. The alert is a ledger event (not case-intake's
  * `case.alert.raised`: that is case-intake's to raise) and a row the UI can read through
- * `ledger.payout.deadlines`.
+ * `ledger.payout.deadlines`. The case's money panel (`ledger.case.summary`) gets what is owed and the
+ * case's deadlines from here.
  */
 @Injectable()
 export class PayoutDeadlines implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,7 +43,26 @@ export class PayoutDeadlines implements OnApplicationBootstrap, OnApplicationShu
     private readonly config: FlowsConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    parts: CaseMoneyParts,
+  ) {
+    parts.register(async (manager, ledgerCase, view) => {
+      const dues = await this.dues(ledgerCase.courtCode, shanghaiDateOf(this.clock.now()), ledgerCase.caseId);
+      const deadlines = { deadlineDays: dues.deadlineDays, deadlines: dues.items };
+      const c = await this.flows.flowCase(manager, ledgerCase.caseId);
+      const claimFen = c?.claimFen ?? ledgerCase.claimFen;
+      // a case known only from a deduction has no claim yet: nothing to say it owes
+      if (claimFen === null) return deadlines;
+      // the fee as payouts settle it (诉讼费用交纳办法 Art 14), so the panel and the payout agree
+      const feeDueFen = executionFeeFen(claimFen);
+      const owed = owedOnCase({
+        claimFen,
+        feeDueFen,
+        feeSettledFen: c?.feeSettledFen ?? 0,
+        paidToCreditorsFen: view.paidFen,
+      });
+      return { ...deadlines, ...owed, feeDueFen };
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.PAYOUT_ALERT_SCAN_MS > 0) this.schedule();
@@ -136,7 +159,8 @@ export class PayoutDeadlines implements OnApplicationBootstrap, OnApplicationShu
           receiptId: r.receiptId,
           caseId: r.caseId,
           amountFen: r.amountFen,
-          receivedOn: shanghaiDateOf(r.postedAt),
+          // 到账日 as stored with the receipt (a deduction's 扣划日); the posting day for inflows without one
+          receivedOn: r.valueDate ?? shanghaiDateOf(r.postedAt),
         })),
         disbursed,
         days,

@@ -16,6 +16,7 @@ import {
 } from '@writ/contracts';
 import { CLOCK, Inbox, UnitOfWork, type Transaction } from '@writ/platform';
 import { TransactionKind } from '../domain/journal.js';
+import { JournalRepository } from '../persistence/journal.repository.js';
 import { LedgerCaseRepository } from '../persistence/ledger-case.repository.js';
 import { CaseDirectory } from './case-directory.js';
 import { Accounts, Journal, type PostedTransaction } from './journal.js';
@@ -41,6 +42,8 @@ interface CaseReceipt {
   amountFen: number;
   source: LedgerMoneyReceivedV1['source'];
   receivedOn: string;
+  /** a day a person typed: refused when it is before the case was filed */
+  checkReceivedOn?: boolean;
   kind: TransactionKind.Receipt | TransactionKind.SuspenseMatch;
   memo?: string;
   content: Record<string, unknown>;
@@ -59,19 +62,30 @@ export class ReceiptsUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly inbox: Inbox,
     private readonly journal: Journal,
+    private readonly journalRows: JournalRepository,
     private readonly cases: LedgerCaseRepository,
     private readonly directory: CaseDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** 立案: the ledger learns the case's court, number and claim (idempotent by the case id). */
+  /**
+   * 立案: the ledger learns the case's court, number, claim, filing day and the id numbers of its
+   * applicants and respondents — a party reads its own case's sums by them (idempotent by the case id).
+   */
   async caseRegistered(envelope: EventEnvelope<CaseRegisteredV1>): Promise<void> {
     assertVersion(envelope);
     const c = envelope.data;
     await this.unitOfWork.run((tx) =>
       this.cases.remember(
         tx.manager,
-        { caseId: c.caseId, courtCode: c.courtCode, caseNumber: c.caseNumber, claimFen: c.claimAmountFen },
+        {
+          caseId: c.caseId,
+          courtCode: c.courtCode,
+          caseNumber: c.caseNumber,
+          claimFen: c.claimAmountFen,
+          filedOn: c.filingDate,
+          partyIdNumbers: [...(c.applicants ?? []), ...c.respondents].map((p) => p.idNumber),
+        },
         this.clock.now(),
         Events.CaseRegistered,
       ),
@@ -116,6 +130,13 @@ export class ReceiptsUseCase {
   /** `ledger.receipt.record`: the fund manager books money that arrived, to its case or to suspense. */
   async record(command: RecordReceiptCommand, actor: Actor): Promise<ReceiptView> {
     requireMoneyRole(actor, 'receipts');
+    const today = shanghaiDateOf(this.clock.now());
+    if (command.receivedOn > today) {
+      throw receivedOnRefused(
+        'NOT_IN_FUTURE',
+        `the money cannot have arrived on ${command.receivedOn}, after today (${today})`,
+      );
+    }
     const content = {
       source: command.source,
       receivedOn: command.receivedOn,
@@ -129,6 +150,7 @@ export class ReceiptsUseCase {
           kind: TransactionKind.SuspenseReceipt,
           courtCode: actor.courtCode,
           ...(command.memo ? { memo: command.memo } : {}),
+          valueDate: command.receivedOn,
           lines: [
             { account: Accounts.dedicated(actor.courtCode), amountFen: command.amountFen },
             { account: Accounts.suspense(actor.courtCode), amountFen: -command.amountFen },
@@ -148,6 +170,7 @@ export class ReceiptsUseCase {
         amountFen: command.amountFen,
         source: command.source === 'VOLUNTARY' ? 'VOLUNTARY' : 'OTHER',
         receivedOn: command.receivedOn,
+        checkReceivedOn: true,
         kind: TransactionKind.Receipt,
         ...(command.memo ? { memo: command.memo } : {}),
         content,
@@ -159,6 +182,14 @@ export class ReceiptsUseCase {
   /** `ledger.suspense.match`: 认领 — suspense money becomes the case's (refused if suspense holds less). */
   async match(command: MatchSuspenseCommand, actor: Actor): Promise<ReceiptView> {
     requireMoneyRole(actor, 'suspense matches');
+    // the money arrived when the suspense receipt it came with did; without one, the day of the match
+    const arrived = command.suspenseTransactionId
+      ? await this.journalRows.suspenseArrival(
+          this.unitOfWork.manager,
+          command.suspenseTransactionId,
+          actor.courtCode,
+        )
+      : null;
     return this.withKnownCase(command.caseId, actor, (tx) =>
       this.receive(tx, {
         idempotencyKey: command.idempotencyKey,
@@ -166,7 +197,7 @@ export class ReceiptsUseCase {
         courtCode: actor.courtCode,
         amountFen: command.amountFen,
         source: 'OTHER',
-        receivedOn: shanghaiDateOf(this.clock.now()),
+        receivedOn: arrived ?? shanghaiDateOf(this.clock.now()),
         kind: TransactionKind.SuspenseMatch,
         ...(command.memo ? { memo: command.memo } : {}),
         content: { suspenseTransactionId: command.suspenseTransactionId ?? null },
@@ -204,6 +235,12 @@ export class ReceiptsUseCase {
     // refused before anything is posted: the unit of work rolls the addition back
     if (!known) throw new CaseUnknown();
     if (known.courtCode !== r.courtCode) throw caseNotFound(r.caseId);
+    if (r.checkReceivedOn && known.filedOn && r.receivedOn < known.filedOn) {
+      throw receivedOnRefused(
+        'NOT_BEFORE_FILING',
+        `the money cannot be the case's from ${r.receivedOn}: the case was filed on ${known.filedOn}`,
+      );
+    }
     const credit = Accounts.caseAccount(r.courtCode, r.caseId);
     const debit =
       r.kind === TransactionKind.Receipt ? Accounts.dedicated(r.courtCode) : Accounts.suspense(r.courtCode);
@@ -218,6 +255,7 @@ export class ReceiptsUseCase {
         { account: credit, amountFen: -r.amountFen },
       ],
       content: r.content,
+      valueDate: r.receivedOn,
       actor: r.actor,
     });
     if (posted.replayed) {
@@ -244,6 +282,14 @@ export class ReceiptsUseCase {
     );
     return viewOf(posted, { caseId: r.caseId, amountFen: r.amountFen, totalReceivedFen });
   }
+}
+
+/** A receipt's arrival day that cannot be (422, naming the field). */
+function receivedOnRefused(rule: string, message: string): CodedError {
+  return new CodedError(ErrorCode.RuleViolated, message, {
+    rule,
+    errors: [{ field: 'receivedOn', rule, message }],
+  });
 }
 
 /** The case is not known to the ledger yet (the caller asks case-intake, or answers NOT_FOUND). */

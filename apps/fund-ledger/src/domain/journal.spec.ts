@@ -96,6 +96,14 @@ describe('hashes', () => {
     expect(contentHash({ ...receipt(1), postedAt: '2026-03-02T02:00:02.000Z' }).equals(base)).toBe(false);
   });
 
+  it('hashes the arrival day when there is one, and a transaction without one as before', () => {
+    const base = contentHash(receipt(1));
+    expect(contentHash({ ...receipt(1), valueDate: null }).equals(base)).toBe(true);
+    const dated = contentHash({ ...receipt(1), valueDate: '2026-03-01' });
+    expect(dated.equals(base)).toBe(false);
+    expect(contentHash({ ...receipt(1), valueDate: '2026-03-02' }).equals(dated)).toBe(false);
+  });
+
   it('links each transaction to the one before', () => {
     const a = contentHash(receipt(1));
     const b = contentHash(receipt(2));

@@ -89,6 +89,8 @@ export interface TransactionContent {
   correctsId: string | null;
   /** ISO 8601, millisecond precision */
   postedAt: string;
+  /** the day the money arrived (YYYY-MM-DD), on arrivals only */
+  valueDate?: string | null;
   /** in line order */
   entries: readonly Line[];
 }
@@ -106,6 +108,8 @@ export function contentHash(content: TransactionContent): Buffer {
       memo: content.memo,
       correctsId: content.correctsId,
       postedAt: content.postedAt,
+      // only when present: a transaction without one hashes as it did before the field existed
+      ...(content.valueDate ? { valueDate: content.valueDate } : {}),
       entries: content.entries.map((e) => ({ a: e.accountCode, f: e.amountFen })),
     }),
   );

@@ -5,6 +5,7 @@ import {
   crossesClaim,
   decidePayoutApproval,
   needsSecondApproval,
+  owedOnCase,
   splitPayout,
 } from './payout.js';
 
@@ -125,5 +126,22 @@ describe('claim fully paid (执行完毕)', () => {
     expect(crossesClaim(100, 100, 5)).toBe(false);
     expect(crossesClaim(100, 0, 150)).toBe(true);
     expect(crossesClaim(0, 0, 10)).toBe(false);
+  });
+});
+
+describe('owedOnCase', () => {
+  it('owes the claim and the unsettled fee, less what the creditors were paid', () => {
+    expect(
+      owedOnCase({ claimFen: 100_000, feeDueFen: 2_000, feeSettledFen: 0, paidToCreditorsFen: 0 }),
+    ).toEqual({ feeOutstandingFen: 2_000, owedFen: 102_000 });
+    expect(
+      owedOnCase({ claimFen: 100_000, feeDueFen: 2_000, feeSettledFen: 2_000, paidToCreditorsFen: 30_000 }),
+    ).toEqual({ feeOutstandingFen: 0, owedFen: 70_000 });
+  });
+
+  it('never owes below zero, nor a fee settled beyond its figure', () => {
+    expect(
+      owedOnCase({ claimFen: 100_000, feeDueFen: 2_000, feeSettledFen: 3_000, paidToCreditorsFen: 120_000 }),
+    ).toEqual({ feeOutstandingFen: 0, owedFen: 0 });
   });
 });

@@ -155,3 +155,28 @@ export function assertConfirmable(payout: { id: string; status: PayoutStatus }):
 export function crossesClaim(claimFen: Fen, paidBeforeFen: Fen, paidNowFen: Fen): boolean {
   return claimFen > 0 && paidBeforeFen < claimFen && paidBeforeFen + paidNowFen >= claimFen;
 }
+
+export interface CaseOwed {
+  /** 申请执行费 not yet settled out of the case's money */
+  feeOutstandingFen: Fen;
+  /** 尚欠: the claim and the unsettled fee, less what the creditors were paid; never below 0 */
+  owedFen: Fen;
+}
+
+/**
+ * What the case still owes: the claim plus the execution fee not yet settled (the fee is paid out of what
+ * is recovered, 诉讼费用交纳办法 Art 20, and comes off first, 民诉解释 Art 508), less what reached the
+ * creditors. Never below zero: money paid beyond the claim does not make the debtor owed.
+ */
+export function owedOnCase(c: {
+  claimFen: Fen;
+  feeDueFen: Fen;
+  feeSettledFen: Fen;
+  paidToCreditorsFen: Fen;
+}): CaseOwed {
+  const feeOutstandingFen = Math.max(0, c.feeDueFen - c.feeSettledFen);
+  return {
+    feeOutstandingFen,
+    owedFen: Math.max(0, c.claimFen + feeOutstandingFen - c.paidToCreditorsFen),
+  };
+}

@@ -235,6 +235,8 @@ export interface JournalReceipt {
   caseId: string;
   amountFen: number;
   postedAt: Date;
+  /** 到账日 as stored with the transaction (YYYY-MM-DD); null on inflows that carry none */
+  valueDate: string | null;
 }
 
 /** The kinds of transaction that bring money into a case account. */
@@ -601,15 +603,18 @@ export class FlowsRepository {
     manager: EntityManager,
     filter: { courtCode: string; caseId?: string },
   ): Promise<JournalReceipt[]> {
-    const rows = await manager.query<{ id: string; case_id: string; amount: string; posted_at: Date }[]>(
-      `SELECT t.id, t.case_id, (-sum(e.amount_fen))::text AS amount, t.posted_at
+    const rows = await manager.query<
+      { id: string; case_id: string; amount: string; posted_at: Date; value_date: string | null }[]
+    >(
+      `SELECT t.id, t.case_id, (-sum(e.amount_fen))::text AS amount, t.posted_at,
+              to_char(t.value_date, 'YYYY-MM-DD') AS value_date
          FROM journal_transaction t
          JOIN journal_entry e ON e.transaction_id = t.id AND e.account_code = 'CASE:' || t.case_id::text
         WHERE t.court_code = $1 AND ($2::uuid IS NULL OR t.case_id = $2) AND t.kind = ANY($3::text[])
           AND NOT EXISTS (SELECT 1 FROM journal_transaction r WHERE r.corrects_id = t.id)
-        GROUP BY t.id, t.case_id, t.posted_at
+        GROUP BY t.id, t.case_id, t.posted_at, t.value_date
        HAVING sum(e.amount_fen) < 0
-        ORDER BY t.posted_at, t.id`,
+        ORDER BY coalesce(t.value_date, (t.posted_at AT TIME ZONE 'Asia/Shanghai')::date), t.posted_at, t.id`,
       [filter.courtCode, filter.caseId ?? null, INFLOW_KINDS],
     );
     return rows.map((r) => ({
@@ -617,6 +622,7 @@ export class FlowsRepository {
       caseId: r.case_id,
       amountFen: Number(r.amount),
       postedAt: r.posted_at,
+      valueDate: r.value_date,
     }));
   }
 

@@ -23,6 +23,8 @@ export interface PostingRow {
   memo: string | null;
   correctsId: string | null;
   postedAt: Date;
+  /** the day the money arrived, YYYY-MM-DD (arrivals only) */
+  valueDate: string | null;
   actor: unknown;
   contentHash: Buffer;
   /** HOT accounts: created if missing, never updated */
@@ -86,8 +88,8 @@ export async function prepared<R>(
 const POST_SQL = `
 WITH t AS (
   INSERT INTO journal_transaction (id, court_code, kind, case_id, idempotency_key, request_hash, memo, corrects_id,
-                                   posted_at, actor, content_hash)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                   posted_at, actor, content_hash, value_date)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $28::date)
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING seq
 ), hot AS (
@@ -157,7 +159,7 @@ export class JournalRepository {
     const column = <T>(rows: AccountRow[], pick: (r: AccountRow) => T): T[] => rows.map(pick);
     const [row] = await prepared<{ seq: string | null; updated: string[] }>(
       manager,
-      'ledger_post_v1',
+      'ledger_post_v2',
       POST_SQL,
       [
         p.id,
@@ -187,9 +189,20 @@ export class JournalRepository {
         p.entries.map((_, i) => i + 1),
         p.entries.map((e) => e.accountCode),
         p.entries.map((e) => String(e.amountFen)),
+        p.valueDate,
       ],
     );
     return { seq: row?.seq ?? null, updated: row?.updated ?? [] };
+  }
+
+  /** The arrival day of a suspense receipt of the court (its posting day if it has none), or null. */
+  async suspenseArrival(manager: EntityManager, id: string, courtCode: string): Promise<string | null> {
+    const rows = await manager.query<{ day: string }[]>(
+      `SELECT to_char(coalesce(value_date, (posted_at AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY-MM-DD') AS day
+         FROM journal_transaction WHERE id = $1 AND court_code = $2 AND kind = 'SUSPENSE_RECEIPT'`,
+      [id, courtCode],
+    );
+    return rows[0]?.day ?? null;
   }
 
   async findByKey(manager: EntityManager, idempotencyKey: string): Promise<KeyedTransaction | null> {
@@ -371,6 +384,7 @@ export class JournalRepository {
         memo: string | null;
         corrects_id: string | null;
         posted_at: Date;
+        value_date: string | null;
         content_hash: Buffer;
         chain_seq: string | null;
         chain_hash: Buffer | null;
@@ -379,7 +393,7 @@ export class JournalRepository {
       }[]
     >(
       `SELECT t.id, t.kind, t.court_code, t.case_id, t.idempotency_key, t.memo, t.corrects_id, t.posted_at,
-              t.content_hash, t.chain_seq::text AS chain_seq, t.chain_hash,
+              to_char(t.value_date, 'YYYY-MM-DD') AS value_date, t.content_hash, t.chain_seq::text AS chain_seq, t.chain_hash,
               ${sealed ? 't.chain_seq' : 't.seq'}::text AS cursor,
               (SELECT json_agg(json_build_object('a', e.account_code, 'f', e.amount_fen::text) ORDER BY e.line)
                  FROM journal_entry e WHERE e.transaction_id = t.id) AS entries
@@ -397,6 +411,7 @@ export class JournalRepository {
       memo: r.memo,
       correctsId: r.corrects_id,
       postedAt: r.posted_at.toISOString(),
+      valueDate: r.value_date,
       entries: (r.entries ?? []).map((e) => ({ accountCode: e.a, amountFen: Number(e.f) })),
       contentHash: r.content_hash,
       chainSeq: r.chain_seq === null ? null : BigInt(r.chain_seq),

@@ -11,6 +11,7 @@ import {
   Subjects,
   type AccountBalanceView,
   type CaseMoneyView,
+  type PartyCaseMoneyView,
   type JournalTransactionView,
   type ListJournalReply,
   type ReceiptView,
@@ -60,7 +61,10 @@ export class LedgerRpcController {
   }
 
   @MessagePattern(Subjects.Ledger.CaseSummary)
-  caseMoney(@Payload() query: GetCaseMoneyQuery, @Ctx() ctx: BusContext): Promise<CaseMoneyView> {
+  caseMoney(
+    @Payload() query: GetCaseMoneyQuery,
+    @Ctx() ctx: BusContext,
+  ): Promise<CaseMoneyView | PartyCaseMoneyView> {
     return this.query.caseMoney(query.caseId, ctx.requireActor());
   }
 

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   DEADLINE_STATES,
   GetCaseMoneyQuery,
-  GetCaseQuery,
   GetDistributionQuery,
   GetRecoveryQuery,
   ListJournalQuery,
@@ -18,10 +17,10 @@ import {
   type Actor,
   type CaseMoneyView,
   type DistributionPlanView,
-  type Fen,
   type JournalTransactionView,
   type ListJournalReply,
   type ListPayoutsReply,
+  type PartyCaseMoneyView,
   type PayoutDeadlinesReply,
   type PayoutView,
   type ReceiptView,
@@ -33,37 +32,9 @@ import { journalWorkbook, XLSX_TYPE } from './ledger-workbooks.js';
 import { ApiCommandBody, keyedCommandFrom, withNumbers } from './request-input.js';
 import { CASE_MONEY_READER_ROLES, FUND_MANAGER_ROLES } from './roles.js';
 
-/** What a party (当事人) is shown of its case's money: the three sums, nothing of accounts or creditors. */
-export interface PartyCaseMoneyView {
-  caseId: string;
-  caseNumber?: string;
-  receivedFen: Fen;
-  paidFen: Fen;
-  heldFen: Fen;
-}
-
 const JOURNAL_PAGE = 200;
 /** a case's journal read whole for the export: 200 × 50 transactions is far beyond any real case */
 const JOURNAL_MAX_PAGES = 50;
-
-function isPartyOnly(actor: Actor): boolean {
-  return actor.roles.every((role) => role === Role.Party);
-}
-
-/**
- * The reader the gateway sends to the ledger for a party's own summary, once case-intake has said the
- * party is named in the case. The ledger knows cases and money, not who the parties are, and reads only
- * for the court's staff; this reader is the gateway itself, in the party's court, with the narrowest
- * staff role, and the answer is cut down to the three sums before it leaves.
- */
-function partySummaryReader(actor: Actor): Actor {
-  return {
-    id: 'service:gateway',
-    username: `gateway-for-${actor.username}`,
-    roles: [Role.Clerk],
-    courtCode: actor.courtCode,
-  };
-}
 
 /**
  * 执行案款 of one case (一案一账号): what came in, what went out, what the case account holds, its journal,
@@ -78,7 +49,11 @@ function partySummaryReader(actor: Actor): Actor {
 export class LedgerCasesController {
   constructor(private readonly bus: BusClient) {}
 
-  /** Received, paid out, held, and each of the case's accounts. A party gets the three sums only. */
+  /**
+   * Received, paid out, held, each of the case's accounts, what is owed and the payout deadlines. A party
+   * gets the three sums of a case that names it: the ledger keeps the parties' id numbers and decides,
+   * with the party's own actor (another's case is 404 exactly like a missing one).
+   */
   @Get(':id/money')
   @Allow(...CASE_MONEY_READER_ROLES, Role.Party)
   async money(
@@ -86,21 +61,7 @@ export class LedgerCasesController {
     @CurrentActor() actor: Actor,
   ): Promise<CaseMoneyView | PartyCaseMoneyView> {
     const query = await validateMessage(GetCaseMoneyQuery, { caseId: id });
-    if (!isPartyOnly(actor)) return this.bus.request(Subjects.Ledger.CaseSummary, query, { actor });
-    // case-intake knows who is named in the case: another's case is 404 exactly like a missing one
-    await this.bus.request(Subjects.Cases.Get, await validateMessage(GetCaseQuery, { caseId: id }), {
-      actor,
-    });
-    const money = await this.bus.request(Subjects.Ledger.CaseSummary, query, {
-      actor: partySummaryReader(actor),
-    });
-    return {
-      caseId: id,
-      ...(money.caseNumber ? { caseNumber: money.caseNumber } : {}),
-      receivedFen: money.receivedFen,
-      paidFen: money.paidFen,
-      heldFen: money.heldFen,
-    };
+    return this.bus.request(Subjects.Ledger.CaseSummary, query, { actor });
   }
 
   /** The case's journal transactions with their postings, newest first. */

@@ -6,6 +6,7 @@ import type {
   ImportBankStatementReply,
   ListJournalReply,
   ListPayoutsReply,
+  PartyCaseMoneyView,
   PayoutDeadlinesReply,
   PayoutStatusName,
   PayoutView,
@@ -18,10 +19,7 @@ import { getSession } from '../auth/session';
 import { ApiError, post, request } from './client';
 
 /** What a party is shown of its case's money: the three sums. */
-export type PartyCaseMoneyView = Pick<
-  CaseMoneyView,
-  'caseId' | 'caseNumber' | 'receivedFen' | 'paidFen' | 'heldFen'
->;
+export type { PartyCaseMoneyView } from '@writ/contracts/web';
 
 /** 到账 recorded by the fund manager: with `caseId` the case's, without it waits in suspense. */
 export interface RecordReceiptBody {
@@ -79,9 +77,6 @@ export const ledgerApi = {
 
   casePayouts: (caseId: string, signal?: AbortSignal) =>
     request<ListPayoutsReply>(caseUrl(caseId, '/payouts'), { signal }),
-
-  caseDeadlines: (caseId: string, signal?: AbortSignal) =>
-    request<PayoutDeadlinesReply>(caseUrl(caseId, '/payout-deadlines'), { signal }),
 
   caseDistribution: (caseId: string, signal?: AbortSignal) =>
     orNull(request<DistributionPlanView>(caseUrl(caseId, '/distribution'), { signal })),

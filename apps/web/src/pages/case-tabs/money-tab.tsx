@@ -18,7 +18,6 @@ import {
   CaseStatus,
   PartyRole,
   daysBetween,
-  executionFeeFen,
   formatFen,
   parseYuanToFen,
   type ClaimRankName,
@@ -200,7 +199,6 @@ function StaffMoney({ caseId, detail, version, onChanged }: CaseTabProps) {
   const can = useCan();
   const money = useRemote((signal) => ledgerApi.caseMoney(caseId, signal), [caseId, version]);
   const recovery = useRemote((signal) => ledgerApi.caseRecovery(caseId, signal), [caseId, version]);
-  const deadlines = useRemote((signal) => ledgerApi.caseDeadlines(caseId, signal), [caseId, version]);
   const payouts = useRemote((signal) => ledgerApi.casePayouts(caseId, signal), [caseId, version]);
   const plan = useRemote((signal) => ledgerApi.caseDistribution(caseId, signal), [caseId, version]);
   const [page, setPage] = useState(1);
@@ -209,8 +207,6 @@ function StaffMoney({ caseId, detail, version, onChanged }: CaseTabProps) {
     [caseId, version, page],
   );
   const open = detail.status !== CaseStatus.Closed;
-  const feeSettled = sumFees(journal.data?.items ?? []);
-  const feeDue = executionFeeFen(detail.claimAmountFen);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -226,7 +222,7 @@ function StaffMoney({ caseId, detail, version, onChanged }: CaseTabProps) {
                 caseId={caseId}
                 applicants={detail.parties.filter((p) => p.role === PartyRole.Applicant)}
                 heldFen={money.data.heldFen}
-                feeOutstandingFen={Math.max(0, feeDue - feeSettled)}
+                feeOutstandingFen={money.data.feeOutstandingFen ?? 0}
                 onDone={onChanged}
               />
             )}
@@ -240,8 +236,6 @@ function StaffMoney({ caseId, detail, version, onChanged }: CaseTabProps) {
       >
         <RemoteView remote={money} failedTitle={t('money.loadFailed')}>
           {(view) => {
-            const claimFen = recovery.data?.case?.claimFen ?? detail.claimAmountFen;
-            const owedFen = Math.max(0, claimFen - view.paidFen);
             return (
               <Row gutter={16}>
                 <Col xs={12} md={5}>
@@ -256,7 +250,10 @@ function StaffMoney({ caseId, detail, version, onChanged }: CaseTabProps) {
                   </span>
                 </Col>
                 <Col xs={12} md={5}>
-                  <Statistic title={t('money.owed')} value={formatFen(owedFen)} />
+                  <Statistic
+                    title={t('money.owed')}
+                    value={view.owedFen === undefined ? '—' : formatFen(view.owedFen)}
+                  />
                 </Col>
                 <Col xs={12} md={4}>
                   <Statistic
@@ -275,8 +272,8 @@ function StaffMoney({ caseId, detail, version, onChanged }: CaseTabProps) {
       </Card>
 
       <Card title={t('money.deadlines.title')} size="small" data-testid="money-deadlines">
-        <RemoteView remote={deadlines} failedTitle={t('money.loadFailed')}>
-          {(view) => <DeadlineTable items={view.items} days={view.deadlineDays} />}
+        <RemoteView remote={money} failedTitle={t('money.loadFailed')}>
+          {(view) => <DeadlineTable items={view.deadlines ?? []} days={view.deadlineDays ?? 30} />}
         </RemoteView>
       </Card>
 
@@ -315,15 +312,6 @@ function StaffMoney({ caseId, detail, version, onChanged }: CaseTabProps) {
       </Card>
     </Space>
   );
-}
-
-/** The execution fee settled so far: what FEE_SETTLEMENT transactions took out of the case account. */
-function sumFees(items: readonly JournalTransactionView[]): Fen {
-  return items
-    .filter((tx) => tx.kind === 'FEE_SETTLEMENT')
-    .flatMap((tx) => tx.entries)
-    .filter((entry) => entry.accountCode.startsWith('FEES:'))
-    .reduce((sum, entry) => sum - entry.amountFen, 0);
 }
 
 function DeadlineTable({ items, days }: { items: PayoutDeadlineView[]; days: number }) {

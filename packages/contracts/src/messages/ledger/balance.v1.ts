@@ -1,5 +1,6 @@
 import { IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { Fen } from '../../money.js';
+import type { PayoutDeadlineView } from './payout.v1.js';
 
 /**
  * `ledger.account.balance` v1 — an account's balance on its natural side (a case account shows what it
@@ -26,7 +27,11 @@ export interface AccountBalanceView {
   asOf?: string;
 }
 
-/** `ledger.case.summary` v1 — the case's money: received, paid, held, and each of its accounts. */
+/**
+ * `ledger.case.summary` v1 — the case's money: received, paid, held, each of its accounts, what is owed
+ * and the receipts' payout deadlines, for the court's staff; a party (当事人) named in the case as
+ * applicant or respondent gets `PartyCaseMoneyView`, the three sums only (another's case: NOT_FOUND).
+ */
 export class GetCaseMoneyQuery {
   @IsUUID()
   caseId!: string;
@@ -53,4 +58,23 @@ export interface CaseMoneyView {
   /** what the case account holds now */
   heldFen: Fen;
   accounts: CaseAccountView[];
+  /** 尚欠: the claim and the unsettled execution fee, less what the creditors were paid; never below 0 */
+  owedFen?: Fen;
+  /** 申请执行费 due on the claim (诉讼费用交纳办法 Art 14) */
+  feeDueFen?: Fen;
+  /** the execution fee not yet settled out of the case's money (it is settled first, before creditors) */
+  feeOutstandingFen?: Fen;
+  /** the court's payout deadline in days from the money's arrival (≤ 30) */
+  deadlineDays?: number;
+  /** each receipt not yet paid out with its deadline, earliest first */
+  deadlines?: PayoutDeadlineView[];
+}
+
+/** What a party (当事人) is shown of its own case's money: the three sums, nothing of accounts or creditors. */
+export interface PartyCaseMoneyView {
+  caseId: string;
+  caseNumber?: string;
+  receivedFen: Fen;
+  paidFen: Fen;
+  heldFen: Fen;
 }
