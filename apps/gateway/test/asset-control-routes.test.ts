@@ -13,14 +13,7 @@ import { ControlsController } from '../src/http/controls.controller.js';
 import { InquiriesController } from '../src/http/inquiries.controller.js';
 import { LeadsController } from '../src/http/leads.controller.js';
 import { ResearchController } from '../src/http/research.controller.js';
-import {
-  CASE_ID,
-  DEBTOR,
-  expectRouteAnswersItsRoles,
-  startRouteApp,
-  type Route,
-  type RouteApp,
-} from './route-table.js';
+import { CASE_ID, DEBTOR, describeRouteTable, type Route, type RouteApp } from './route-table.js';
 
 const CONTROL_ID = '7c2e4b1a-9d3f-4e8a-b6c5-1a2b3c4d5e6f';
 const ASSET_ID = '3d5f7a9b-1c2e-4f6a-8b0d-2e4f6a8b0c1d';
@@ -219,30 +212,18 @@ describe('the HTTP routes of asset control', () => {
   let routes: RouteApp;
   const call: RouteApp['call'] = (...args) => routes.call(...args);
 
-  beforeAll(async () => {
-    routes = await startRouteApp([
+  describeRouteTable(
+    [
       ControlsController,
       ControlApprovalsController,
       LeadsController,
       InquiriesController,
       ResearchController,
       AgencyKindsController,
-    ]);
-  });
-
-  afterAll(async () => {
-    await routes?.close();
-  });
-
-  beforeEach(() => {
-    routes.bus.sent = [];
-    routes.bus.failWith = undefined;
-  });
-
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
-    '%s sends its command on the bus for the roles the table names, and refuses every other role',
-    async (_name, route) => {
-      await expectRouteAnswersItsRoles(routes, route);
+    ],
+    ROUTES,
+    (app) => {
+      routes = app;
     },
   );
 

@@ -16,14 +16,7 @@ import { DashboardController } from '../src/http/dashboard.controller.js';
 import { EntrustmentsController } from '../src/http/entrustments.controller.js';
 import { MeasuresController } from '../src/http/measures.controller.js';
 import { ObjectionsController } from '../src/http/objections.controller.js';
-import {
-  CASE_ID,
-  DEBTOR,
-  expectRouteAnswersItsRoles,
-  startRouteApp,
-  type Route,
-  type RouteApp,
-} from './route-table.js';
+import { CASE_ID, DEBTOR, describeRouteTable, type Route, type RouteApp } from './route-table.js';
 
 const CREDITOR = { kind: 'ORGANISATION', name: '盘锦某某商贸有限公司', idNumber: '91350100M000100Y43' };
 const BASIS = {
@@ -273,8 +266,8 @@ describe('the HTTP routes of a case’s life', () => {
   let routes: RouteApp;
   const call: RouteApp['call'] = (...args) => routes.call(...args);
 
-  beforeAll(async () => {
-    routes = await startRouteApp([
+  describeRouteTable(
+    [
       CasesController,
       CaseLifeController,
       MeasuresController,
@@ -284,22 +277,10 @@ describe('the HTTP routes of a case’s life', () => {
       AlertsController,
       DashboardController,
       CourtSettingsController,
-    ]);
-  });
-
-  afterAll(async () => {
-    await routes?.close();
-  });
-
-  beforeEach(() => {
-    routes.bus.sent = [];
-    routes.bus.failWith = undefined;
-  });
-
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
-    '%s sends its command on the bus for the roles the table names, and refuses every other role',
-    async (_name, route) => {
-      await expectRouteAnswersItsRoles(routes, route);
+    ],
+    ROUTES,
+    (app) => {
+      routes = app;
     },
   );
 

@@ -5,14 +5,7 @@ import { LedgerCasesController } from '../src/http/ledger-cases.controller.js';
 import { LedgerController } from '../src/http/ledger.controller.js';
 import { XLSX_TYPE, yuanOf } from '../src/http/ledger-workbooks.js';
 import { ALL_ROLES } from '../src/http/roles.js';
-import {
-  actorOf,
-  CASE_ID,
-  expectRouteAnswersItsRoles,
-  startRouteApp,
-  type Route,
-  type RouteApp,
-} from './route-table.js';
+import { actorOf, CASE_ID, describeRouteTable, type Route, type RouteApp } from './route-table.js';
 
 const PAYOUT_ID = '6a1b2c3d-4e5f-4a7b-8c9d-0e1f2a3b4c5d';
 const PLAN_ID = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
@@ -371,26 +364,10 @@ describe('the HTTP routes of the fund ledger', () => {
 
   const download = (role: Role, path: string): Promise<Response> => routes.fetchAs(role, path);
 
-  beforeAll(async () => {
-    routes = await startRouteApp([LedgerCasesController, LedgerController]);
+  describeRouteTable([LedgerCasesController, LedgerController], ROUTES, (app) => {
+    routes = app;
     answering();
   });
-
-  afterAll(async () => {
-    await routes?.close();
-  });
-
-  beforeEach(() => {
-    routes.bus.sent = [];
-    routes.bus.failWith = undefined;
-  });
-
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
-    '%s sends its command on the bus for the roles the table names, and refuses every other role',
-    async (_name, route) => {
-      await expectRouteAnswersItsRoles(routes, route);
-    },
-  );
 
   it("shows the case's money to those who work it, and a party only the three sums of its own case", async () => {
     for (const role of ALL_ROLES) {

@@ -164,3 +164,34 @@ export async function expectRouteAnswersItsRoles(routes: RouteApp, route: Route)
     });
   }
 }
+
+/**
+ * What every route-table suite sets up: the gateway's `controllers` over the recording bus, a clean
+ * bus before each test, and one test per route of `table` checking every role. `started` hands the
+ * suite the app for its own tests (and lets it make the bus answer as a service would).
+ */
+export function describeRouteTable(
+  controllers: NonNullable<unknown>[],
+  table: readonly Route[],
+  started: (app: RouteApp) => void,
+): void {
+  let app: RouteApp | undefined;
+  beforeAll(async () => {
+    app = await startRouteApp(controllers);
+    started(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  beforeEach(() => {
+    if (!app) return;
+    app.bus.sent = [];
+    app.bus.failWith = undefined;
+  });
+  it.each(table.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    '%s sends its command on the bus for the roles the table names, and refuses every other role',
+    async (_name, route) => {
+      await expectRouteAnswersItsRoles(app!, route);
+    },
+  );
+}
