@@ -123,7 +123,7 @@ export class ReceiptsUseCase {
           actor: envelope.actor,
         });
       },
-      { grouped: true },
+      { grouped: true, lockKey: d.caseId },
     );
   }
 
@@ -162,7 +162,7 @@ export class ReceiptsUseCase {
       });
     }
     const caseId = command.caseId;
-    return this.withKnownCase(caseId, actor, (tx) =>
+    return this.withKnownCase(caseId, actor, 'grouped', (tx) =>
       this.receive(tx, {
         idempotencyKey: command.idempotencyKey,
         caseId,
@@ -190,7 +190,9 @@ export class ReceiptsUseCase {
           actor.courtCode,
         )
       : null;
-    return this.withKnownCase(command.caseId, actor, (tx) =>
+    // a match also takes the suspense account's lock (money leaves it), shared by every match of the
+    // court: it runs alone, so no batch holds that lock while waiting for a case row
+    return this.withKnownCase(command.caseId, actor, 'alone', (tx) =>
       this.receive(tx, {
         idempotencyKey: command.idempotencyKey,
         caseId: command.caseId,
@@ -214,15 +216,19 @@ export class ReceiptsUseCase {
   private async withKnownCase<T>(
     caseId: string,
     actor: Actor,
+    commit: 'grouped' | 'alone',
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
+    // grouped batches run their members in case order, so batches lock case rows in one order
+    const run = (): Promise<T> =>
+      commit === 'grouped' ? this.unitOfWork.runGrouped(work, caseId) : this.unitOfWork.run(work);
     try {
-      return await this.unitOfWork.runGrouped(work);
+      return await run();
     } catch (error) {
       if (!(error instanceof CaseUnknown)) throw error;
     }
     await this.directory.ofCourt(caseId, actor);
-    return this.unitOfWork.runGrouped(work);
+    return run();
   }
 
   /**

@@ -13,17 +13,17 @@ export class Inbox {
 
   /**
    * Returns false when this consumer had already handled the event. `grouped`: the unit of work's
-   * group commit (`runGrouped`), for handlers that need nothing from outside the transaction.
+   * group commit (`runGrouped`, with `lockKey`), for handlers that need nothing from outside the
+   * transaction.
    */
   async handleOnce(
     consumer: string,
     envelope: EventEnvelope,
     work: (tx: Transaction) => Promise<void>,
-    options: { grouped?: boolean } = {},
+    options: { grouped?: boolean; lockKey?: string } = {},
   ): Promise<boolean> {
-    const run = options.grouped
-      ? this.unitOfWork.runGrouped.bind(this.unitOfWork)
-      : this.unitOfWork.run.bind(this.unitOfWork);
+    const run = <T>(w: (tx: Transaction) => Promise<T>): Promise<T> =>
+      options.grouped ? this.unitOfWork.runGrouped(w, options.lockKey) : this.unitOfWork.run(w);
     return run(async (tx) => {
       const inserted = await tx.manager.query<unknown[]>(
         `INSERT INTO inbox (consumer, event_id, event_type, handled_at) VALUES ($1, $2, $3, $4)

@@ -175,6 +175,8 @@ export interface GroupCommitOptions {
 
 interface Member {
   work: (tx: Transaction) => Promise<unknown>;
+  /** what the work locks; a batch runs its members in this order */
+  lockKey: string;
   /** the caller's async context (its actor and correlation id), in which its work runs */
   scope: AsyncResource;
   resolve: (value: unknown) => void;
@@ -229,7 +231,23 @@ export class UnitOfWork {
     return this.dataSource.manager;
   }
 
+  /**
+   * Runs `work` in one transaction. A transaction PostgreSQL refuses as a whole (deadlock,
+   * serialization failure) took no effect and is run again, twice at most, after a short random pause:
+   * the caller sees only a refusal that repeats.
+   */
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runOnce(work);
+      } catch (error) {
+        if (!isBatchFailure(error) || attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async runOnce<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let written: readonly EventEnvelope[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new Transaction(manager, this.clock, this.service);
@@ -253,11 +271,15 @@ export class UnitOfWork {
    *
    * For work that needs nothing from outside its transaction while it runs: members run one after the
    * other on the batch's connection, and a member's row locks are held until the batch commits.
+   * `lockKey` names what the work locks (e.g. its case): a batch runs its members in key order, so
+   * concurrent batches take their locks in one order and do not deadlock each other. Work that takes
+   * locks beyond its key's (an advisory lock shared by many) does not belong here.
    */
-  runGrouped<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  runGrouped<T>(work: (tx: Transaction) => Promise<T>, lockKey = ''): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         work,
+        lockKey,
         scope: new AsyncResource('writ.unit-of-work.grouped'),
         resolve: resolve as (value: unknown) => void,
         reject,
@@ -290,6 +312,8 @@ export class UnitOfWork {
 
   private async runBatch(batch: Member[]): Promise<void> {
     if (batch.length === 1) return this.runAlone(batch[0]!);
+    // every batch takes its locks in one order (outcomes below are matched by position after this)
+    batch.sort((a, b) => (a.lockKey < b.lockKey ? -1 : a.lockKey > b.lockKey ? 1 : 0));
     // first without savepoints (one round trip less per member); a member that throws sends the whole
     // batch round again, this time each member inside its savepoint
     let attempt = await this.attempt(batch, false);
