@@ -1,15 +1,15 @@
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ApprovalStatus, Role, type ApprovalView, type ControlApprovalView } from '@writ/contracts/web';
-import { useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { api, type DecideApprovalBody, type DecideControlApprovalBody } from '../api/client';
 import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
 import { ApprovalDecision } from '../components/approval-decision';
+import { ApprovalQueue } from '../components/approval-queue';
 import { useActorLabel } from '../components/actor-label';
-import { ProblemAlert } from '../components/problem-alert';
 import { formatInstant } from '../format';
-import { useT, type MessageKey } from '../i18n';
+import { useT, type MessageKey, type Translate } from '../i18n';
 import { paths } from '../router';
 import { PayoutApprovals } from './payout-approvals';
 
@@ -23,6 +23,11 @@ const SUBJECT_KEYS: Record<string, MessageKey> = {
   MEASURE: 'approvals.subject.MEASURE',
   EXTENSION: 'approvals.subject.EXTENSION',
 };
+
+/** The statuses an approval queue can show, named in the user's language. */
+function approvalStatusOptions(t: Translate): { value: ApprovalStatus; label: string }[] {
+  return Object.values(ApprovalStatus).map((value) => ({ value, label: t(`approvalStatus.${value}`) }));
+}
 
 /** 审批: the requests waiting for the user's role (院长: 罚款、拘留、延长期限; 执行局长: 失信、限消 …). */
 export function ApprovalsPage() {
@@ -109,53 +114,30 @@ export function ApprovalsPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card
+      <ApprovalQueue<ApprovalStatus, ApprovalView>
         title={t('approvals.title')}
-        extra={
-          <Space>
-            <Select<ApprovalStatus>
-              aria-label={t('approvals.status')}
-              style={{ width: 120 }}
-              value={status}
-              onChange={(value) => {
-                setStatus(value);
-                setPage(1);
-              }}
-              options={Object.values(ApprovalStatus).map((value) => ({
-                value,
-                label: t(`approvalStatus.${value}`),
-              }))}
-            />
-            <Button onClick={remote.reload}>{t('cases.refresh')}</Button>
-          </Space>
-        }
-      >
-        {remote.error !== null && (
-          <div style={{ marginBottom: 16 }}>
-            <ProblemAlert error={remote.error} title={t('approvals.loadFailed')} />
-          </div>
-        )}
-        <div data-testid="approvals-table">
-          <Table<ApprovalView>
-            rowKey="id"
-            columns={columns}
-            dataSource={remote.data?.items ?? []}
-            loading={remote.loading}
-            locale={{ emptyText: t('approvals.none') }}
-            onRow={() => ({ 'data-testid': 'approval-row' }) as HTMLAttributes<HTMLElement>}
-            pagination={{
-              current: page,
-              pageSize,
-              total: remote.data?.total ?? 0,
-              showTotal: (total) => t('approvals.total', { total }),
-              onChange: (nextPage, nextPageSize) => {
-                setPage(nextPageSize === pageSize ? nextPage : 1);
-                setPageSize(nextPageSize);
-              },
-            }}
-          />
-        </div>
-      </Card>
+        status={status}
+        statuses={approvalStatusOptions(t)}
+        onStatusChange={(value) => {
+          setStatus(value);
+          setPage(1);
+        }}
+        remote={remote}
+        columns={columns}
+        emptyText={t('approvals.none')}
+        testId="approvals"
+        rowTestId="approval-row"
+        pagination={{
+          current: page,
+          pageSize,
+          total: remote.data?.total ?? 0,
+          showTotal: (total) => t('approvals.total', { total }),
+          onChange: (nextPage, nextPageSize) => {
+            setPage(nextPageSize === pageSize ? nextPage : 1);
+            setPageSize(nextPageSize);
+          },
+        }}
+      />
       {can('listControlApprovals') && <ControlApprovals />}
       {can('listPayoutApprovals') && <PayoutApprovals />}
     </Space>
@@ -244,41 +226,17 @@ function ControlApprovals() {
       : []),
   ];
   return (
-    <Card
+    <ApprovalQueue<ApprovalStatus, ControlApprovalView>
       title={t('approvals.controls.title')}
-      extra={
-        <Space>
-          <Select<ApprovalStatus>
-            aria-label={t('approvals.status')}
-            style={{ width: 120 }}
-            value={status}
-            onChange={setStatus}
-            options={Object.values(ApprovalStatus).map((value) => ({
-              value,
-              label: t(`approvalStatus.${value}`),
-            }))}
-          />
-          <Button onClick={remote.reload}>{t('cases.refresh')}</Button>
-        </Space>
-      }
-    >
-      {remote.error !== null && (
-        <div style={{ marginBottom: 16 }}>
-          <ProblemAlert error={remote.error} title={t('approvals.loadFailed')} />
-        </div>
-      )}
-      <div data-testid="control-approvals-table">
-        <Table<ControlApprovalView>
-          rowKey="id"
-          columns={columns}
-          dataSource={remote.data?.items ?? []}
-          loading={remote.loading}
-          locale={{ emptyText: t('approvals.controls.none') }}
-          onRow={() => ({ 'data-testid': 'control-approval-row' }) as HTMLAttributes<HTMLElement>}
-          pagination={false}
-        />
-      </div>
-    </Card>
+      status={status}
+      statuses={approvalStatusOptions(t)}
+      onStatusChange={setStatus}
+      remote={remote}
+      columns={columns}
+      emptyText={t('approvals.controls.none')}
+      testId="control-approvals"
+      rowTestId="control-approval-row"
+    />
   );
 }
 

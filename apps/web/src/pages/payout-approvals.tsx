@@ -1,12 +1,12 @@
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatFen, type Fen, type PayoutStatusName, type PayoutView } from '@writ/contracts/web';
-import { useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { ledgerApi, type DecidePayoutBody } from '../api/ledger-client';
 import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
 import { ApprovalDecision } from '../components/approval-decision';
-import { ProblemAlert } from '../components/problem-alert';
+import { ApprovalQueue } from '../components/approval-queue';
 import { formatInstant } from '../format';
 import { useT } from '../i18n';
 import { paths } from '../router';
@@ -100,38 +100,17 @@ export function PayoutApprovals() {
       : []),
   ];
   return (
-    <Card
+    <ApprovalQueue<PayoutStatusName, PayoutView>
       title={t('approvals.payouts.title')}
-      extra={
-        <Space>
-          <Select<PayoutStatusName>
-            aria-label={t('approvals.status')}
-            style={{ width: 120 }}
-            value={status}
-            onChange={setStatus}
-            options={STATUSES.map((value) => ({ value, label: t(`payoutStatus.${value}`) }))}
-          />
-          <Button onClick={remote.reload}>{t('cases.refresh')}</Button>
-        </Space>
-      }
-    >
-      {remote.error !== null && (
-        <div style={{ marginBottom: 16 }}>
-          <ProblemAlert error={remote.error} title={t('approvals.loadFailed')} />
-        </div>
-      )}
-      <div data-testid="payout-approvals-table">
-        <Table<PayoutView>
-          rowKey="id"
-          columns={columns}
-          dataSource={remote.data?.items ?? []}
-          loading={remote.loading}
-          locale={{ emptyText: t('approvals.payouts.none') }}
-          onRow={() => ({ 'data-testid': 'payout-approval-row' }) as HTMLAttributes<HTMLElement>}
-          pagination={false}
-        />
-      </div>
-    </Card>
+      status={status}
+      statuses={STATUSES.map((value) => ({ value, label: t(`payoutStatus.${value}`) }))}
+      onStatusChange={setStatus}
+      remote={remote}
+      columns={columns}
+      emptyText={t('approvals.payouts.none')}
+      testId="payout-approvals"
+      rowTestId="payout-approval-row"
+    />
   );
 }
 
