@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, Events, Role, Subjects, type RecordReceiptCommand } from '@writ/contracts';
+import {
+  ErrorCode,
+  Events,
+  Role,
+  Subjects,
+  type ReceiptView,
+  type RecordReceiptCommand,
+} from '@writ/contracts';
 import {
   eventually,
   testActor,
@@ -124,6 +131,53 @@ describe('the fund ledger’s journal: receipts, keys, guards, balances in time,
     expect(await transactionCount()).toBe(before);
     expect(await balance(`CASE:${caseId}`)).toMatchObject({ balanceFen: 50_000 });
     expect(await receivedEvents(caseId)).toHaveLength(1);
+  });
+
+  it('answers receipts that arrive together (one batch, one statement) each as if it came alone', async () => {
+    const [a, b] = [await newCase(), await newCase()];
+    const shared = key('shared');
+    const before = await transactionCount();
+    const settled = await Promise.allSettled([
+      record({ idempotencyKey: shared, caseId: a, amountFen: 100 }),
+      record({ caseId: a, amountFen: 200 }),
+      record({ idempotencyKey: shared, caseId: a, amountFen: 100 }),
+      record({ caseId: b, amountFen: 300, receivedOn: '2026-03-01' }),
+      record({ caseId: b, amountFen: 400 }, otherCourtFundManager),
+      record({ caseId: b, amountFen: 500 }),
+    ]);
+    const [first, second, retry, early, otherCourt, fifth] = settled;
+    expect(first).toMatchObject({ status: 'fulfilled' });
+    expect(second).toMatchObject({ status: 'fulfilled' });
+    expect(fifth).toMatchObject({ status: 'fulfilled', value: { totalReceivedFen: 500, replayed: false } });
+    // the shared key posted once; the other call is its replay, whichever came first
+    const sharedReplies = [first, retry].map((r) => (r as PromiseFulfilledResult<ReceiptView>).value);
+    expect(new Set(sharedReplies.map((r) => r.transactionId)).size).toBe(1);
+    expect(sharedReplies.map((r) => r.replayed).sort()).toEqual([false, true]);
+    expect(early).toMatchObject({
+      status: 'rejected',
+      reason: { wire: { code: ErrorCode.RuleViolated, rule: 'NOT_BEFORE_FILING' } },
+    });
+    expect(otherCourt).toMatchObject({ status: 'rejected', reason: { wire: { code: ErrorCode.NotFound } } });
+    expect(await transactionCount()).toBe(before + 3);
+    // case a's receipts carry its running total, each amount counted once
+    const totals = (await receivedEvents(a)).map((e) => [
+      e.envelope.data.amountFen,
+      e.envelope.data.totalReceivedFen,
+    ]);
+    expect(totals.sort((x, y) => x[1]! - y[1]!)).toEqual(
+      totals[0]![0] === 100
+        ? [
+            [100, 100],
+            [200, 300],
+          ]
+        : [
+            [200, 200],
+            [100, 300],
+          ],
+    );
+    expect(await balance(`CASE:${a}`)).toMatchObject({ balanceFen: 300 });
+    expect(await balance(`CASE:${b}`)).toMatchObject({ balanceFen: 500 });
+    expect(await books(service.dataSource)).toEqual(CLEAN_BOOKS);
   });
 
   it('checks the command: fields named, fund manager only, another court’s case unseen', async () => {

@@ -9,6 +9,7 @@ import {
   testDatabaseUrl,
   uniqueSuffix,
   UnitOfWork,
+  type GatheredWrite,
   type Transaction,
 } from '../src/index.js';
 
@@ -182,5 +183,55 @@ describe('UnitOfWork.runGrouped', () => {
       { entity_id: 'd1', actor_name: 'clerk-one', correlation_id: 'corr-d1' },
       { entity_id: 'd2', actor_name: 'platform-test', correlation_id: 'corr-d2' },
     ]);
+  });
+
+  /** rows gathered from the members and written in one statement, with one event each */
+  class GatheredItems implements GatheredWrite {
+    static flushes: string[][] = [];
+    private readonly ids: string[] = [];
+    add(id: string): { written: () => boolean } {
+      this.ids.push(id);
+      let written = false;
+      this.done.push(() => (written = true));
+      return { written: () => written };
+    }
+    private readonly done: (() => void)[] = [];
+    async flush(tx: Transaction): Promise<void> {
+      GatheredItems.flushes.push([...this.ids]);
+      await tx.manager.query('INSERT INTO grouped_item (id, n) SELECT unnest($1::text[]), 1', [this.ids]);
+      for (const id of this.ids)
+        await tx.emit(Events.LedgerMoneyReceived, received(id), { courtCode: COURT });
+      this.done.forEach((mark) => mark());
+    }
+  }
+  const gathered = (id: string) => async (tx: Transaction) =>
+    tx.gather(GatheredItems, () => new GatheredItems()).add(id);
+
+  it('writes what members gather once for the batch, before its events, and answers each after the commit', async () => {
+    GatheredItems.flushes = [];
+    const ids = ['e1', 'e2', 'e3', 'e4'];
+    const handles = await Promise.all(ids.map((id) => unitOfWork.runGrouped(gathered(id))));
+    expect(handles.map((h) => h.written())).toEqual([true, true, true, true]);
+    expect(GatheredItems.flushes).toEqual([ids]);
+    expect(await rowsOf('e')).toEqual({ items: ids, audits: [], events: ids });
+    expect(committed.map((e) => (e.data as { receiptId: string }).receiptId).sort()).toEqual(ids);
+    // a transaction of its own gathers and writes the same way
+    const alone = await unitOfWork.run(gathered('e5'));
+    expect(alone.written()).toBe(true);
+    expect((await rowsOf('e5')).items).toEqual(['e5']);
+  });
+
+  it('runs each member alone when the gathered write fails for the batch', async () => {
+    GatheredItems.flushes = [];
+    await dataSource.query(`INSERT INTO grouped_item (id, n) VALUES ('f2', 1)`);
+    const results = await Promise.allSettled(
+      ['f1', 'f2', 'f3'].map((id) => unitOfWork.runGrouped(gathered(id))),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: '23505' });
+    // the batch's write failed whole; then each alone
+    expect(GatheredItems.flushes[0]).toEqual(['f1', 'f2', 'f3']);
+    expect(GatheredItems.flushes.slice(1).sort()).toEqual([['f1'], ['f2'], ['f3']]);
+    expect(await rowsOf('f')).toEqual({ items: ['f1', 'f2', 'f3'], audits: [], events: ['f1', 'f3'] });
   });
 });

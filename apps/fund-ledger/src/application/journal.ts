@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CodedError, ErrorCode, type Actor, type Clock, type Fen } from '@writ/contracts';
-import { CLOCK, currentContext, serviceActor, type Transaction } from '@writ/platform';
+import {
+  CLOCK,
+  currentContext,
+  runInContext,
+  serviceActor,
+  type MessageContext,
+  type Transaction,
+} from '@writ/platform';
 import type { EntityManager } from 'typeorm';
 import {
   AccountCodes,
@@ -12,7 +19,12 @@ import {
   ruleOf,
 } from '../domain/chart-of-accounts.js';
 import { assertBalanced, contentHash, requestHash, TransactionKind, type Line } from '../domain/journal.js';
-import { JournalRepository, type AccountRow } from '../persistence/journal.repository.js';
+import {
+  JournalRepository,
+  type AccountRow,
+  type PostingRow,
+  type PostingWritten,
+} from '../persistence/journal.repository.js';
 
 export { AccountKind, TransactionKind };
 
@@ -47,6 +59,13 @@ export interface PostRequest {
   valueDate?: string;
   /** who posts; by default the actor of the message being handled, else the service itself */
   actor?: Actor;
+  /**
+   * 到账 to the request's case: the case's received total rises by `amountFen` with the posting, in its
+   * statement, the case's lock taken first. Nothing is posted — CaseArrivalRefused — unless the ledger
+   * knows the case, of the request's court, and (when `notBeforeFiling`) the value date is not before
+   * the case's filing.
+   */
+  caseArrival?: { amountFen: Fen; notBeforeFiling: boolean };
 }
 
 export interface PostedTransaction {
@@ -54,9 +73,36 @@ export interface PostedTransaction {
   seq: string;
   postedAt: string;
   replayed: boolean;
+  /**
+   * for a 到账 to a case whose statement ran: the case's received total with this arrival — on a replay
+   * too, where the caller takes the amount back (the first posting counted it). Absent on a replay
+   * answered before any statement (a posting that draws on a guarded sum), which added nothing.
+   */
+  caseReceivedFen?: Fen;
+}
+
+/**
+ * A 到账 the case refused, nothing posted: `found` is the case as the ledger knows it (null: unknown);
+ * the caller says why in its own words. The unit of work rolls back the total's change.
+ */
+export class CaseArrivalRefused extends Error {
+  constructor(readonly found: { courtCode: string; filedOn: string | null } | null) {
+    super(found ? 'the case refused the arrival' : 'the case is not known to the ledger');
+  }
 }
 
 const SERVICE = 'fund-ledger';
+
+/** A request checked and turned into its rows, before anything is read or written. */
+export interface PreparedPosting {
+  request: PostRequest;
+  row: PostingRow;
+  /** guarded accounts it lowers whose balance is a sum of entries: weighed under their locks first */
+  drawnSums: { ref: AccountRef; delta: number }[];
+  actor: Actor;
+  /** the context it was prepared in (the message being handled) */
+  context: MessageContext | undefined;
+}
 
 /** The accounts of the chart, as posting lines name them. */
 export const Accounts = {
@@ -138,6 +184,63 @@ export class Journal {
    * unbalanced lines → 422 UNBALANCED_TRANSACTION.
    */
   async post(tx: Transaction, request: PostRequest): Promise<PostedTransaction> {
+    const posting = this.prepare(request);
+    if (posting.drawnSums.length) {
+      // a retry is answered before any balance is weighed: its first posting may have spent the money
+      const earlier = await this.repository.findByKey(tx.manager, request.idempotencyKey);
+      if (earlier) return this.replay(earlier, posting.row.requestHash, request.idempotencyKey);
+      await this.repository.lockSums(
+        tx.manager,
+        posting.drawnSums.map((d) => d.ref.code),
+      );
+      for (const { ref, delta } of posting.drawnSums) {
+        const current = await this.repository.balance(tx.manager, ref.code);
+        const after = naturalBalance(ref.kind, (current?.signedFen ?? 0) + delta);
+        if (after < 0) throw insufficientBalance(ref.code, after);
+      }
+    }
+    let written: PostingWritten;
+    try {
+      written = await this.repository.insertPosting(tx.manager, posting.row);
+    } catch (error) {
+      throw this.translate(error, posting.row.spread);
+    }
+    const outcome = await this.settle(tx, posting, written);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  }
+
+  /**
+   * 到账 in bulk: postings to cases (each with `caseArrival`, none drawing on a guarded account) written
+   * in one statement; each request's outcome as `post` would give it — its posting, or the refusal to
+   * throw (CaseArrivalRefused, IDEMPOTENCY_KEY_REUSED). Two requests under one key are the caller's to
+   * keep apart (one batch each).
+   */
+  async postArrivals(tx: Transaction, postings: PreparedPosting[]): Promise<(PostedTransaction | Error)[]> {
+    const written = await this.repository.insertCaseArrivals(
+      tx.manager,
+      postings.map((p) => p.row),
+    );
+    const outcomes: (PostedTransaction | Error)[] = [];
+    for (const [i, posting] of postings.entries()) {
+      outcomes.push(await this.settle(tx, posting, written[i]!));
+    }
+    return outcomes;
+  }
+
+  /**
+   * A 到账 to a case checked and made ready for `postArrivals`, in the caller's context (its actor and
+   * correlation id go with the posting's audit entry).
+   */
+  prepareArrival(request: PostRequest): PreparedPosting {
+    if (!request.caseArrival || !request.caseId) throw new Error('postArrivals takes 到账 to a case only');
+    const posting = this.prepare(request);
+    if (posting.drawnSums.length) throw new Error('postArrivals takes postings that draw on nothing');
+    return posting;
+  }
+
+  /** A request checked and turned into the rows of its posting (nothing read or written yet). */
+  private prepare(request: PostRequest): PreparedPosting {
     const lines: Line[] = request.lines.map((l) => ({ accountCode: l.account.code, amountFen: l.amountFen }));
     assertBalanced(lines);
     this.assertShape(request);
@@ -163,20 +266,6 @@ export class Journal {
     const drawnSums = [...deltas.values()].filter(
       ({ ref, delta }) => ruleOf(ref.kind).guard === 'LOCKED_SUM' && lowers(ref.kind, delta),
     );
-    if (drawnSums.length) {
-      // a retry is answered before any balance is weighed: its first posting may have spent the money
-      const earlier = await this.repository.findByKey(tx.manager, request.idempotencyKey);
-      if (earlier) return this.replay(earlier, hash, request.idempotencyKey);
-      await this.repository.lockSums(
-        tx.manager,
-        drawnSums.map((d) => d.ref.code),
-      );
-      for (const { ref, delta } of drawnSums) {
-        const current = await this.repository.balance(tx.manager, ref.code);
-        const after = naturalBalance(ref.kind, (current?.signedFen ?? 0) + delta);
-        if (after < 0) throw insufficientBalance(ref.code, after);
-      }
-    }
 
     const id = randomUUID();
     const postedAt = this.clock.now();
@@ -198,48 +287,72 @@ export class Journal {
       .filter(({ ref }) => !ruleOf(ref.kind).hot)
       .map(({ ref, delta }) => ({ ...rowOf(ref), deltaFen: delta }))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    let written: { seq: string | null; updated: string[] };
-    try {
-      written = await this.repository.insertPosting(tx.manager, {
+    const row: PostingRow = {
+      id,
+      courtCode: request.courtCode,
+      kind: request.kind,
+      caseId: request.caseId ?? null,
+      idempotencyKey: request.idempotencyKey,
+      requestHash: hash,
+      memo: request.memo ?? null,
+      correctsId: request.correctsId ?? null,
+      postedAt,
+      valueDate: request.valueDate ?? null,
+      actor: { id: actor.id, username: actor.username, courtCode: actor.courtCode },
+      contentHash: contentHash({
         id,
-        courtCode: request.courtCode,
         kind: request.kind,
+        courtCode: request.courtCode,
         caseId: request.caseId ?? null,
         idempotencyKey: request.idempotencyKey,
-        requestHash: hash,
         memo: request.memo ?? null,
         correctsId: request.correctsId ?? null,
-        postedAt,
+        postedAt: postedAt.toISOString(),
         valueDate: request.valueDate ?? null,
-        actor: { id: actor.id, username: actor.username, courtCode: actor.courtCode },
-        contentHash: contentHash({
-          id,
-          kind: request.kind,
-          courtCode: request.courtCode,
-          caseId: request.caseId ?? null,
-          idempotencyKey: request.idempotencyKey,
-          memo: request.memo ?? null,
-          correctsId: request.correctsId ?? null,
-          postedAt: postedAt.toISOString(),
-          valueDate: request.valueDate ?? null,
-          entries: lines,
-        }),
-        hotAccounts: all.filter(({ ref }) => ruleOf(ref.kind).hot).map(({ ref }) => rowOf(ref)),
-        spread,
         entries: lines,
-      });
-    } catch (error) {
-      throw this.translate(error, spread);
+      }),
+      hotAccounts: all.filter(({ ref }) => ruleOf(ref.kind).hot).map(({ ref }) => rowOf(ref)),
+      spread,
+      entries: lines,
+      ...(request.caseArrival ? { caseArrival: request.caseArrival } : {}),
+    };
+    return { request, row, drawnSums, actor, context: currentContext() };
+  }
+
+  /**
+   * What the posting's statement did, in the ledger's words: the posting (audited), a replay of the
+   * key's first posting, or the refusal to throw.
+   */
+  private async settle(
+    tx: Transaction,
+    { request, row, actor, context }: PreparedPosting,
+    written: PostingWritten,
+  ): Promise<PostedTransaction | Error> {
+    const arrival = written.arrivalCase;
+    if (request.caseArrival) {
+      if (!arrival) return new CaseArrivalRefused(null);
+      const refusedByCase =
+        arrival.courtCode !== request.courtCode ||
+        (request.caseArrival.notBeforeFiling &&
+          arrival.filedOn !== null &&
+          (request.valueDate ?? '') < arrival.filedOn);
+      if (refusedByCase) return new CaseArrivalRefused(arrival);
     }
+    const caseReceived =
+      arrival && arrival.receivedFen !== null ? { caseReceivedFen: arrival.receivedFen } : {};
     if (written.seq === null) {
       const earlier = await this.repository.findByKey(tx.manager, request.idempotencyKey);
       if (!earlier) throw new Error(`idempotency key ${request.idempotencyKey} conflicted but is not found`);
-      return this.replay(earlier, hash, request.idempotencyKey);
+      try {
+        return { ...this.replay(earlier, row.requestHash, request.idempotencyKey), ...caseReceived };
+      } catch (error) {
+        return error as Error;
+      }
     }
-    const refusedAccount = spread.find((s) => !written.updated.includes(s.code));
+    const refusedAccount = row.spread.find((s) => !written.updated.includes(s.code));
     if (refusedAccount) {
       const current = await this.repository.balance(tx.manager, refusedAccount.code);
-      throw insufficientBalance(
+      return insufficientBalance(
         refusedAccount.code,
         naturalBalance(
           refusedAccount.kind as AccountKind,
@@ -247,22 +360,32 @@ export class Journal {
         ),
       );
     }
-    await tx.audit({
-      action: 'ledger.transaction.post',
-      entityType: 'journal_transaction',
-      entityId: id,
-      courtCode: request.courtCode,
-      after: {
-        kind: request.kind,
-        idempotencyKey: request.idempotencyKey,
-        ...(request.caseId ? { caseId: request.caseId } : {}),
-        ...(request.correctsId ? { correctsId: request.correctsId } : {}),
-        ...(request.memo ? { memo: request.memo } : {}),
-        lines: lines.map((l) => [l.accountCode, l.amountFen]),
-      },
-      actor,
-    });
-    return { transactionId: id, seq: written.seq, postedAt: postedAt.toISOString(), replayed: false };
+    const lines = row.entries;
+    const audit = (): Promise<void> =>
+      tx.audit({
+        action: 'ledger.transaction.post',
+        entityType: 'journal_transaction',
+        entityId: row.id,
+        courtCode: request.courtCode,
+        after: {
+          kind: request.kind,
+          idempotencyKey: request.idempotencyKey,
+          ...(request.caseId ? { caseId: request.caseId } : {}),
+          ...(request.correctsId ? { correctsId: request.correctsId } : {}),
+          ...(request.memo ? { memo: request.memo } : {}),
+          lines: lines.map((l) => [l.accountCode, l.amountFen]),
+        },
+        actor,
+      });
+    // a posting gathered from another member of the batch is audited under that member's correlation id
+    await (context ? runInContext(context, audit) : audit());
+    return {
+      transactionId: row.id,
+      seq: written.seq,
+      postedAt: row.postedAt.toISOString(),
+      replayed: false,
+      ...caseReceived,
+    };
   }
 
   /** natural-side balance now (credit-normal accounts positive when they hold money) */

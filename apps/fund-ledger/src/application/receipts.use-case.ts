@@ -14,12 +14,28 @@ import {
   type ReceiptView,
   type RecordReceiptCommand,
 } from '@writ/contracts';
-import { CLOCK, Inbox, UnitOfWork, type Transaction } from '@writ/platform';
+import {
+  CLOCK,
+  currentContext,
+  Inbox,
+  runInContext,
+  UnitOfWork,
+  type GatheredWrite,
+  type MessageContext,
+  type Transaction,
+} from '@writ/platform';
 import { TransactionKind } from '../domain/journal.js';
 import { JournalRepository } from '../persistence/journal.repository.js';
 import { LedgerCaseRepository } from '../persistence/ledger-case.repository.js';
 import { CaseDirectory } from './case-directory.js';
-import { Accounts, Journal, type PostedTransaction } from './journal.js';
+import {
+  Accounts,
+  CaseArrivalRefused,
+  Journal,
+  type PostedTransaction,
+  type PostRequest,
+  type PreparedPosting,
+} from './journal.js';
 import { caseNotFound, requireMoneyRole } from './ledger-access.js';
 
 /** The inbox consumer of receipts by event. */
@@ -161,21 +177,31 @@ export class ReceiptsUseCase {
         return viewOf(posted, { amountFen: command.amountFen, suspense: true });
       });
     }
-    const caseId = command.caseId;
-    return this.withKnownCase(caseId, actor, 'grouped', (tx) =>
-      this.receive(tx, {
-        idempotencyKey: command.idempotencyKey,
-        caseId,
-        courtCode: actor.courtCode,
-        amountFen: command.amountFen,
-        source: command.source === 'VOLUNTARY' ? 'VOLUNTARY' : 'OTHER',
-        receivedOn: command.receivedOn,
-        checkReceivedOn: true,
-        kind: TransactionKind.Receipt,
-        ...(command.memo ? { memo: command.memo } : {}),
-        content,
-        actor,
-      }),
+    const receipt: CaseReceipt = {
+      idempotencyKey: command.idempotencyKey,
+      caseId: command.caseId,
+      courtCode: actor.courtCode,
+      amountFen: command.amountFen,
+      source: command.source === 'VOLUNTARY' ? 'VOLUNTARY' : 'OTHER',
+      receivedOn: command.receivedOn,
+      checkReceivedOn: true,
+      kind: TransactionKind.Receipt,
+      ...(command.memo ? { memo: command.memo } : {}),
+      content,
+      actor,
+    };
+    // group commit, and the receipts of one batch written together (CaseReceiptBatch): one statement
+    // for the lot instead of one per receipt
+    return this.withKnownCase(command.caseId, actor, () =>
+      this.unitOfWork
+        .runGrouped(
+          async (tx) =>
+            tx
+              .gather(CaseReceiptBatch, () => new CaseReceiptBatch(this.journal, this.cases))
+              .add(this.journal.prepareArrival(this.arrivalOf(receipt)), receipt),
+          receipt.caseId,
+        )
+        .then((booked) => booked.outcome()),
     );
   }
 
@@ -192,65 +218,44 @@ export class ReceiptsUseCase {
       : null;
     // a match also takes the suspense account's lock (money leaves it), shared by every match of the
     // court: it runs alone, so no batch holds that lock while waiting for a case row
-    return this.withKnownCase(command.caseId, actor, 'alone', (tx) =>
-      this.receive(tx, {
-        idempotencyKey: command.idempotencyKey,
-        caseId: command.caseId,
-        courtCode: actor.courtCode,
-        amountFen: command.amountFen,
-        source: 'OTHER',
-        receivedOn: arrived ?? shanghaiDateOf(this.clock.now()),
-        kind: TransactionKind.SuspenseMatch,
-        ...(command.memo ? { memo: command.memo } : {}),
-        content: { suspenseTransactionId: command.suspenseTransactionId ?? null },
-        actor,
-      }),
+    return this.withKnownCase(command.caseId, actor, () =>
+      this.unitOfWork.run((tx) =>
+        this.receive(tx, {
+          idempotencyKey: command.idempotencyKey,
+          caseId: command.caseId,
+          courtCode: actor.courtCode,
+          amountFen: command.amountFen,
+          source: 'OTHER',
+          receivedOn: arrived ?? shanghaiDateOf(this.clock.now()),
+          kind: TransactionKind.SuspenseMatch,
+          ...(command.memo ? { memo: command.memo } : {}),
+          content: { suspenseTransactionId: command.suspenseTransactionId ?? null },
+          actor,
+        }),
+      ),
     );
   }
 
   /**
-   * Runs `work` in one transaction (group commit: it needs nothing from outside while it runs); a case
-   * the ledger has never heard of is first asked of case-intake and the work run again (the usual case
-   * costs no extra look-up).
+   * Runs a booking to a case; a case the ledger has never heard of is first asked of case-intake and the
+   * booking run again (the usual case costs no extra look-up).
    */
-  private async withKnownCase<T>(
-    caseId: string,
-    actor: Actor,
-    commit: 'grouped' | 'alone',
-    work: (tx: Transaction) => Promise<T>,
-  ): Promise<T> {
-    // grouped batches run their members in case order, so batches lock case rows in one order
-    const run = (): Promise<T> =>
-      commit === 'grouped' ? this.unitOfWork.runGrouped(work, caseId) : this.unitOfWork.run(work);
+  private async withKnownCase<T>(caseId: string, actor: Actor, book: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await book();
     } catch (error) {
       if (!(error instanceof CaseUnknown)) throw error;
     }
     await this.directory.ofCourt(caseId, actor);
-    return run();
+    return book();
   }
 
-  /**
-   * Books money to a case: the case row first (its lock orders a case's receipts and keeps its total
-   * exact; one statement adds the amount and takes the lock), then the journal; a first posting keeps
-   * the addition and says so on the bus, a replay takes it back.
-   */
-  private async receive(tx: Transaction, r: CaseReceipt): Promise<ReceiptView> {
-    const known = await this.cases.addReceived(tx.manager, r.caseId, r.amountFen);
-    // refused before anything is posted: the unit of work rolls the addition back
-    if (!known) throw new CaseUnknown();
-    if (known.courtCode !== r.courtCode) throw caseNotFound(r.caseId);
-    if (r.checkReceivedOn && known.filedOn && r.receivedOn < known.filedOn) {
-      throw receivedOnRefused(
-        'NOT_BEFORE_FILING',
-        `the money cannot be the case's from ${r.receivedOn}: the case was filed on ${known.filedOn}`,
-      );
-    }
+  /** The journal's request for a receipt to a case. */
+  private arrivalOf(r: CaseReceipt): PostRequest {
     const credit = Accounts.caseAccount(r.courtCode, r.caseId);
     const debit =
       r.kind === TransactionKind.Receipt ? Accounts.dedicated(r.courtCode) : Accounts.suspense(r.courtCode);
-    const posted = await this.journal.post(tx, {
+    return {
       idempotencyKey: r.idempotencyKey,
       kind: r.kind,
       courtCode: r.courtCode,
@@ -263,30 +268,122 @@ export class ReceiptsUseCase {
       content: r.content,
       valueDate: r.receivedOn,
       actor: r.actor,
-    });
-    if (posted.replayed) {
-      // booked before: the case's total stays as that first posting left it
-      await tx.manager.query(LedgerCaseRepository.ADD_RECEIVED, [r.caseId, -r.amountFen]);
-      return viewOf(posted, {
-        caseId: r.caseId,
-        amountFen: r.amountFen,
-        totalReceivedFen: known.receivedFen - r.amountFen,
-      });
+      caseArrival: { amountFen: r.amountFen, notBeforeFiling: r.checkReceivedOn ?? false },
+    };
+  }
+
+  /**
+   * Books money to a case: the case's received total and the journal in the posting's one statement (the
+   * case's lock first: it orders a case's receipts and keeps its total exact).
+   */
+  private async receive(tx: Transaction, r: CaseReceipt): Promise<ReceiptView> {
+    let posted: PostedTransaction;
+    try {
+      posted = await this.journal.post(tx, this.arrivalOf(r));
+    } catch (error) {
+      throw error instanceof CaseArrivalRefused ? refusalOf(error, r) : error;
     }
-    const totalReceivedFen = known.receivedFen;
-    await tx.emit(
-      Events.LedgerMoneyReceived,
-      {
-        caseId: r.caseId,
-        receiptId: posted.transactionId,
-        amountFen: r.amountFen,
-        source: r.source,
-        receivedOn: r.receivedOn,
-        totalReceivedFen,
+    return settleReceipt(tx, this.cases, r, posted);
+  }
+}
+
+/**
+ * A receipt posted (or replayed): a first posting says so on the bus; a replay leaves the case's total as
+ * the first posting left it — taking back what this retry's statement added, if it added anything.
+ */
+async function settleReceipt(
+  tx: Transaction,
+  cases: LedgerCaseRepository,
+  r: CaseReceipt,
+  posted: PostedTransaction,
+): Promise<ReceiptView> {
+  if (posted.replayed) {
+    if (posted.caseReceivedFen !== undefined) {
+      await tx.manager.query(LedgerCaseRepository.ADD_RECEIVED, [r.caseId, -r.amountFen]);
+    }
+    const total =
+      posted.caseReceivedFen !== undefined
+        ? posted.caseReceivedFen - r.amountFen
+        : ((await cases.find(tx.manager, r.caseId))?.receivedFen ?? 0);
+    return viewOf(posted, { caseId: r.caseId, amountFen: r.amountFen, totalReceivedFen: total });
+  }
+  const totalReceivedFen = posted.caseReceivedFen ?? 0;
+  await tx.emit(
+    Events.LedgerMoneyReceived,
+    {
+      caseId: r.caseId,
+      receiptId: posted.transactionId,
+      amountFen: r.amountFen,
+      source: r.source,
+      receivedOn: r.receivedOn,
+      totalReceivedFen,
+    },
+    { courtCode: r.courtCode, actor: r.actor },
+  );
+  return viewOf(posted, { caseId: r.caseId, amountFen: r.amountFen, totalReceivedFen });
+}
+
+/** A 到账 the case refused, in the words of the receipt. */
+function refusalOf(refused: CaseArrivalRefused, r: CaseReceipt): Error {
+  if (!refused.found) return new CaseUnknown();
+  if (refused.found.courtCode !== r.courtCode) return caseNotFound(r.caseId);
+  return receivedOnRefused(
+    'NOT_BEFORE_FILING',
+    `the money cannot be the case's from ${r.receivedOn}: the case was filed on ${refused.found.filedOn}`,
+  );
+}
+
+/** A receipt gathered into a batch: its outcome is known once the batch has flushed. */
+interface BookedReceipt {
+  /** the receipt's view, or its refusal thrown (after the batch committed) */
+  outcome(): ReceiptView;
+}
+
+/**
+ * Receipts to cases gathered from the members of one group-commit batch and written in one statement
+ * (Journal.postArrivals); each member's event and audit entry as if it had posted alone. Two receipts
+ * under one key in one batch: the second is the first's replay.
+ */
+class CaseReceiptBatch implements GatheredWrite {
+  private readonly parts: {
+    posting: PreparedPosting;
+    receipt: CaseReceipt;
+    context: MessageContext | undefined;
+    outcome?: ReceiptView | Error;
+  }[] = [];
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly cases: LedgerCaseRepository,
+  ) {}
+
+  add(posting: PreparedPosting, receipt: CaseReceipt): BookedReceipt {
+    const part: (typeof this.parts)[number] = { posting, receipt, context: currentContext() };
+    this.parts.push(part);
+    return {
+      outcome: () => {
+        if (!part.outcome) throw new Error('the receipt batch was not written');
+        if (part.outcome instanceof Error) throw part.outcome;
+        return part.outcome;
       },
-      { courtCode: r.courtCode, actor: r.actor },
+    };
+  }
+
+  async flush(tx: Transaction): Promise<void> {
+    const outcomes = await this.journal.postArrivals(
+      tx,
+      this.parts.map((p) => p.posting),
     );
-    return viewOf(posted, { caseId: r.caseId, amountFen: r.amountFen, totalReceivedFen });
+    for (const [i, part] of this.parts.entries()) {
+      const outcome = outcomes[i]!;
+      if (outcome instanceof Error) {
+        part.outcome = outcome instanceof CaseArrivalRefused ? refusalOf(outcome, part.receipt) : outcome;
+        continue;
+      }
+      const settle = (): Promise<ReceiptView> => settleReceipt(tx, this.cases, part.receipt, outcome);
+      // the event goes out under the correlation id of the message that asked for it
+      part.outcome = await (part.context ? runInContext(part.context, settle) : settle());
+    }
   }
 }
 

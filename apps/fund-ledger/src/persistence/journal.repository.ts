@@ -32,6 +32,26 @@ export interface PostingRow {
   /** SPREAD accounts with the change of their signed balance, sorted by code (the lock order) */
   spread: (AccountRow & { deltaFen: number })[];
   entries: Line[];
+  /** 到账 to the posting's case: its received total moves in the same statement (see POST_CASE_ARRIVAL_SQL) */
+  caseArrival?: { amountFen: number; notBeforeFiling: boolean };
+}
+
+/** The case of a 到账 as the posting's statement found it: null when the ledger does not know it. */
+export interface ArrivalCase {
+  courtCode: string;
+  filedOn: string | null;
+  /** its received total with this arrival added; null when the statement added nothing for it */
+  receivedFen: number | null;
+}
+
+/** What the posting's one statement did. */
+export interface PostingWritten {
+  /** the new transaction's seq; null when nothing was posted (the key exists, or the case refused it) */
+  seq: string | null;
+  /** the SPREAD accounts that took their change (one missing was refused by its guard) */
+  updated: string[];
+  /** for a 到账 to a case: the case as found (null: unknown) */
+  arrivalCase?: ArrivalCase | null;
 }
 
 export interface KeyedTransaction {
@@ -85,11 +105,79 @@ export async function prepared<R>(
   return (await client.query<R>({ name, text, values })).rows;
 }
 
-const POST_SQL = `
-WITH t AS (
+/**
+ * 到账 to cases in bulk, one statement for the lot: the cases locked in id order; each transaction written
+ * whose case is known, of its court and not filed after its value date (the key unused); the cases'
+ * received totals raised by what was written; the accounts on first use and the SPREAD balances by
+ * their summed changes in code order; the entries. Returns what was written, the cases as found and
+ * their new totals.
+ */
+const POST_CASE_ARRIVALS_SQL = `
+WITH p AS (
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::bytea[], $7::text[],
+                       $8::timestamptz[], $9::text[], $10::bytea[], $11::date[], $12::bigint[], $13::boolean[], $14::int[])
+         AS p(id, court, kind, case_id, key, request_hash, memo, posted_at, actor, content_hash, value_date,
+              arrival_fen, not_before_filing, ord)
+), c AS (
+  SELECT lc.case_id, lc.court_code, lc.filed_on, lc.received_fen FROM ledger_case lc
+   WHERE lc.case_id = ANY($4::uuid[]) ORDER BY lc.case_id FOR UPDATE
+), t AS (
   INSERT INTO journal_transaction (id, court_code, kind, case_id, idempotency_key, request_hash, memo, corrects_id,
                                    posted_at, actor, content_hash, value_date)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $28::date)
+  SELECT p.id, p.court, p.kind, p.case_id, p.key, p.request_hash, p.memo, NULL, p.posted_at, p.actor::jsonb,
+         p.content_hash, p.value_date
+    FROM p JOIN c ON c.case_id = p.case_id
+   WHERE c.court_code = p.court AND (NOT p.not_before_filing OR c.filed_on IS NULL OR p.value_date >= c.filed_on)
+   ORDER BY p.ord
+  ON CONFLICT (idempotency_key) DO NOTHING
+  RETURNING id, seq
+), u AS (
+  UPDATE ledger_case lc SET received_fen = lc.received_fen + s.fen
+    FROM (SELECT p.case_id, sum(p.arrival_fen) AS fen FROM p JOIN t ON t.id = p.id GROUP BY p.case_id) s
+   WHERE lc.case_id = s.case_id
+  RETURNING lc.case_id
+), hot AS (
+  INSERT INTO account (code, kind, court_code, case_id, natural_sign, non_negative, hot, created_at)
+  SELECT x.code, x.kind, x.court, x.case_id, x.sign, x.nonneg, true, $34
+    FROM unnest($15::text[], $16::text[], $17::text[], $18::uuid[], $19::smallint[], $20::boolean[])
+         AS x(code, kind, court, case_id, sign, nonneg)
+   WHERE EXISTS (SELECT 1 FROM t)
+  ON CONFLICT (code) DO NOTHING
+), spread AS (
+  INSERT INTO account (code, kind, court_code, case_id, natural_sign, non_negative, hot, created_at, balance_fen)
+  SELECT x.code, x.kind, x.court, x.case_id, x.sign, x.nonneg, false, $34, d.delta
+    FROM unnest($21::text[], $22::text[], $23::text[], $24::uuid[], $25::smallint[], $26::boolean[])
+         AS x(code, kind, court, case_id, sign, nonneg)
+    JOIN (SELECT d.code, sum(d.delta) AS delta
+            FROM unnest($27::uuid[], $28::text[], $29::bigint[]) AS d(tx, code, delta) JOIN t ON t.id = d.tx
+           GROUP BY d.code) d ON d.code = x.code
+   ORDER BY x.code
+  ON CONFLICT (code) DO UPDATE SET balance_fen = account.balance_fen + EXCLUDED.balance_fen
+   WHERE NOT account.non_negative OR account.natural_sign * (account.balance_fen + EXCLUDED.balance_fen) >= 0
+  RETURNING code
+), e AS (
+  INSERT INTO journal_entry (transaction_id, line, account_code, amount_fen, posted_at)
+  SELECT x.tx, x.line, x.code, x.amount, p.posted_at
+    FROM unnest($30::uuid[], $31::smallint[], $32::text[], $33::bigint[]) AS x(tx, line, code, amount)
+    JOIN t ON t.id = x.tx JOIN p ON p.id = x.tx
+)
+SELECT coalesce((SELECT json_agg(json_build_object('id', id, 'seq', seq::text)) FROM t), '[]') AS posted,
+       coalesce((SELECT json_agg(json_build_object('caseId', case_id, 'court', court_code,
+                   'filedOn', to_char(filed_on, 'YYYY-MM-DD'), 'received', received_fen::text)) FROM c), '[]') AS cases,
+       (SELECT count(*) FROM u)::int AS raised,
+       ARRAY(SELECT code FROM spread) AS updated`;
+
+/**
+ * A posting in one statement. `t` inserts the transaction row from `source` (nothing when its key exists,
+ * or when `source` yields no row); the accounts, their guarded balance updates and the entries follow
+ * only if it did. Written for two sources: the posting alone, and a 到账 to a case, whose received total
+ * moves first in the same statement.
+ */
+const postSql = (source: { ctes: string; select: string; caseColumns: string }): string => `
+WITH ${source.ctes}t AS (
+  INSERT INTO journal_transaction (id, court_code, kind, case_id, idempotency_key, request_hash, memo, corrects_id,
+                                   posted_at, actor, content_hash, value_date)
+  ${source.select}
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING seq
 ), hot AS (
@@ -115,7 +203,28 @@ WITH t AS (
     FROM unnest($25::smallint[], $26::text[], $27::bigint[]) AS x(line, code, amount)
    WHERE EXISTS (SELECT 1 FROM t)
 )
-SELECT (SELECT seq FROM t)::text AS seq, ARRAY(SELECT code FROM spread) AS updated`;
+SELECT (SELECT seq FROM t)::text AS seq, ARRAY(SELECT code FROM spread) AS updated${source.caseColumns}`;
+
+const TRANSACTION_VALUES = `$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $28::date`;
+
+const POST_SQL = postSql({ ctes: '', select: `VALUES (${TRANSACTION_VALUES})`, caseColumns: '' });
+
+/**
+ * 到账 to a case ($4): the case's received total rises by $29 and its row lock is taken before any
+ * account's (the receipt path's lock order: case, then accounts); the transaction is written only if the
+ * case is known, of the posting's court ($2) and — when $30 — the value date is not before its filing.
+ * The case's court, filing day and new total come back, so the caller can say why nothing was posted.
+ */
+const POST_CASE_ARRIVAL_SQL = postSql({
+  ctes: `c AS (
+  UPDATE ledger_case SET received_fen = received_fen + $29 WHERE case_id = $4
+  RETURNING court_code, filed_on, received_fen
+), `,
+  select: `SELECT ${TRANSACTION_VALUES} FROM c
+   WHERE c.court_code = $2 AND (NOT $30::boolean OR c.filed_on IS NULL OR $28::date >= c.filed_on)`,
+  caseColumns: `, (SELECT court_code FROM c) AS case_court,
+       (SELECT to_char(filed_on, 'YYYY-MM-DD') FROM c) AS case_filed_on, (SELECT received_fen FROM c)::text AS case_received`,
+});
 
 const BALANCE_SQL = `
 SELECT a.code, a.kind, a.court_code, a.case_id,
@@ -149,50 +258,142 @@ export class JournalRepository {
   /**
    * Writes a posting in one statement: the transaction row (nothing else happens when its key exists),
    * the accounts on first use, the guarded balance updates of the SPREAD accounts in code order, and the
-   * entries. Returns the new seq (null: the key was posted before) and the SPREAD accounts that took
-   * their change (one missing was refused by its guard).
+   * entries — for a 到账 to a case, the case's received total first. One round trip: on this path the
+   * database's answers, not its work, are what a posting waits for.
    */
-  async insertPosting(
-    manager: EntityManager,
-    p: PostingRow,
-  ): Promise<{ seq: string | null; updated: string[] }> {
+  async insertPosting(manager: EntityManager, p: PostingRow): Promise<PostingWritten> {
     const column = <T>(rows: AccountRow[], pick: (r: AccountRow) => T): T[] => rows.map(pick);
-    const [row] = await prepared<{ seq: string | null; updated: string[] }>(
-      manager,
-      'ledger_post_v2',
-      POST_SQL,
-      [
-        p.id,
-        p.courtCode,
-        p.kind,
-        p.caseId,
-        p.idempotencyKey,
-        p.requestHash,
-        p.memo,
-        p.correctsId,
-        p.postedAt,
-        JSON.stringify(p.actor),
-        p.contentHash,
-        column(p.hotAccounts, (a) => a.code),
-        column(p.hotAccounts, (a) => a.kind),
-        column(p.hotAccounts, (a) => a.courtCode),
-        column(p.hotAccounts, (a) => a.caseId),
-        column(p.hotAccounts, (a) => a.naturalSign),
-        column(p.hotAccounts, (a) => a.nonNegative),
-        column(p.spread, (a) => a.code),
-        column(p.spread, (a) => a.kind),
-        column(p.spread, (a) => a.courtCode),
-        column(p.spread, (a) => a.caseId),
-        column(p.spread, (a) => a.naturalSign),
-        column(p.spread, (a) => a.nonNegative),
-        p.spread.map((a) => String(a.deltaFen)),
-        p.entries.map((_, i) => i + 1),
-        p.entries.map((e) => e.accountCode),
-        p.entries.map((e) => String(e.amountFen)),
-        p.valueDate,
-      ],
-    );
-    return { seq: row?.seq ?? null, updated: row?.updated ?? [] };
+    const values: unknown[] = [
+      p.id,
+      p.courtCode,
+      p.kind,
+      p.caseId,
+      p.idempotencyKey,
+      p.requestHash,
+      p.memo,
+      p.correctsId,
+      p.postedAt,
+      JSON.stringify(p.actor),
+      p.contentHash,
+      column(p.hotAccounts, (a) => a.code),
+      column(p.hotAccounts, (a) => a.kind),
+      column(p.hotAccounts, (a) => a.courtCode),
+      column(p.hotAccounts, (a) => a.caseId),
+      column(p.hotAccounts, (a) => a.naturalSign),
+      column(p.hotAccounts, (a) => a.nonNegative),
+      column(p.spread, (a) => a.code),
+      column(p.spread, (a) => a.kind),
+      column(p.spread, (a) => a.courtCode),
+      column(p.spread, (a) => a.caseId),
+      column(p.spread, (a) => a.naturalSign),
+      column(p.spread, (a) => a.nonNegative),
+      p.spread.map((a) => String(a.deltaFen)),
+      p.entries.map((_, i) => i + 1),
+      p.entries.map((e) => e.accountCode),
+      p.entries.map((e) => String(e.amountFen)),
+      p.valueDate,
+    ];
+    if (!p.caseArrival) {
+      const [row] = await prepared<{ seq: string | null; updated: string[] }>(
+        manager,
+        'ledger_post_v2',
+        POST_SQL,
+        values,
+      );
+      return { seq: row?.seq ?? null, updated: row?.updated ?? [] };
+    }
+    if (!p.caseId) throw new Error('a 到账 to a case names the case');
+    const [row] = await prepared<{
+      seq: string | null;
+      updated: string[];
+      case_court: string | null;
+      case_filed_on: string | null;
+      case_received: string | null;
+    }>(manager, 'ledger_post_case_arrival_v1', POST_CASE_ARRIVAL_SQL, [
+      ...values,
+      String(p.caseArrival.amountFen),
+      p.caseArrival.notBeforeFiling,
+    ]);
+    return {
+      seq: row?.seq ?? null,
+      updated: row?.updated ?? [],
+      arrivalCase:
+        row?.case_court != null
+          ? { courtCode: row.case_court, filedOn: row.case_filed_on, receivedFen: Number(row.case_received) }
+          : null,
+    };
+  }
+
+  /**
+   * 到账 to cases, many in one statement (POST_CASE_ARRIVALS_SQL): what it did for each posting, in the
+   * order given — the case's total after the arrivals written before it and its own.
+   */
+  async insertCaseArrivals(manager: EntityManager, rows: PostingRow[]): Promise<PostingWritten[]> {
+    const distinct = (accounts: AccountRow[]): AccountRow[] => [
+      ...new Map(accounts.map((a) => [a.code, a])).values(),
+    ];
+    const hot = distinct(rows.flatMap((r) => r.hotAccounts));
+    const spread = distinct(rows.flatMap((r) => r.spread));
+    const deltas = rows.flatMap((r) => r.spread.map((a) => ({ tx: r.id, code: a.code, delta: a.deltaFen })));
+    const entries = rows.flatMap((r) => r.entries.map((e, i) => ({ tx: r.id, line: i + 1, ...e })));
+    const accountColumns = (accounts: AccountRow[]): unknown[] => [
+      accounts.map((a) => a.code),
+      accounts.map((a) => a.kind),
+      accounts.map((a) => a.courtCode),
+      accounts.map((a) => a.caseId),
+      accounts.map((a) => a.naturalSign),
+      accounts.map((a) => a.nonNegative),
+    ];
+    const [result] = await prepared<{
+      posted: { id: string; seq: string }[];
+      cases: { caseId: string; court: string; filedOn: string | null; received: string }[];
+      updated: string[];
+    }>(manager, 'ledger_post_case_arrivals_v1', POST_CASE_ARRIVALS_SQL, [
+      rows.map((r) => r.id),
+      rows.map((r) => r.courtCode),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.caseId),
+      rows.map((r) => r.idempotencyKey),
+      rows.map((r) => r.requestHash),
+      rows.map((r) => r.memo),
+      rows.map((r) => r.postedAt),
+      rows.map((r) => JSON.stringify(r.actor)),
+      rows.map((r) => r.contentHash),
+      rows.map((r) => r.valueDate),
+      rows.map((r) => String(r.caseArrival?.amountFen ?? 0)),
+      rows.map((r) => r.caseArrival?.notBeforeFiling ?? false),
+      rows.map((_, i) => i),
+      ...accountColumns(hot),
+      ...accountColumns(spread),
+      deltas.map((d) => d.tx),
+      deltas.map((d) => d.code),
+      deltas.map((d) => String(d.delta)),
+      entries.map((e) => e.tx),
+      entries.map((e) => e.line),
+      entries.map((e) => e.accountCode),
+      entries.map((e) => String(e.amountFen)),
+      rows[0]?.postedAt ?? null,
+    ]);
+    const seqs = new Map((result?.posted ?? []).map((p) => [p.id, p.seq]));
+    const cases = new Map((result?.cases ?? []).map((c) => [c.caseId, c]));
+    // each case's total as the arrivals written before it in this batch left it
+    const running = new Map([...cases.values()].map((c) => [c.caseId, Number(c.received)]));
+    return rows.map((r) => {
+      const seq = seqs.get(r.id) ?? null;
+      const found = r.caseId ? cases.get(r.caseId) : undefined;
+      if (!found) return { seq, updated: [], arrivalCase: null };
+      let receivedFen: number | null = null;
+      if (seq !== null) {
+        receivedFen = running.get(found.caseId)! + (r.caseArrival?.amountFen ?? 0);
+        running.set(found.caseId, receivedFen);
+      }
+      return {
+        seq,
+        // a SPREAD change refused by its guard leaves its code out of every posting's list
+        updated: seq === null ? [] : r.spread.map((a) => a.code).filter((c) => result!.updated.includes(c)),
+        arrivalCase: { courtCode: found.court, filedOn: found.filedOn, receivedFen },
+      };
+    });
   }
 
   /** The arrival day of a suspense receipt of the court (its posting day if it has none), or null. */

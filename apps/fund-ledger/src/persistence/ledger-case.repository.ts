@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { prepared } from './journal.repository.js';
 
 /** A case as the ledger knows it: its court (whose staff may touch its money) and what it has received. */
 export interface LedgerCase {
@@ -90,28 +89,6 @@ export class LedgerCaseRepository {
         [...new Set(c.partyIdNumbers ?? [])],
       ],
     );
-  }
-
-  /**
-   * Adds a receipt to what the case has received, taking its row lock in the same statement (the
-   * receipt path's order: case, then accounts); the case's court, new total and filing day, or null if
-   * the ledger does not know the case.
-   */
-  async addReceived(
-    manager: EntityManager,
-    caseId: string,
-    fen: number,
-  ): Promise<{ courtCode: string; receivedFen: number; filedOn: string | null } | null> {
-    const [row] = await prepared<{ court_code: string; received_fen: string; filed_on: string | null }>(
-      manager,
-      'ledger_case_add_received_v2',
-      `UPDATE ledger_case SET received_fen = received_fen + $2 WHERE case_id = $1
-       RETURNING court_code, received_fen::text, to_char(filed_on, 'YYYY-MM-DD') AS filed_on`,
-      [caseId, fen],
-    );
-    return row
-      ? { courtCode: row.court_code, receivedFen: Number(row.received_fen), filedOn: row.filed_on }
-      : null;
   }
 
   /** The SQL that adds to what a case has received; queued with the transaction's last statement. */

@@ -23,6 +23,36 @@ export interface AuditEntry {
 }
 
 /**
+ * Writes gathered from the members of one database transaction (a group-commit batch, or a transaction
+ * of its own) and made once, before its events and audit entries are written: N members' rows in one
+ * statement instead of N. A member adds its part while it runs and learns its outcome once the batch
+ * has flushed; the flush may emit events and audit entries on the transaction it is given.
+ */
+export interface GatheredWrite {
+  flush(tx: Transaction): Promise<void>;
+}
+
+/** The gathered writes of one database transaction, by the key their users agree on. */
+class GatheredWrites {
+  private readonly writes = new Map<unknown, GatheredWrite>();
+
+  of<G extends GatheredWrite>(key: unknown, create: () => G): G {
+    let write = this.writes.get(key);
+    if (!write) this.writes.set(key, (write = create()));
+    return write as G;
+  }
+
+  /** Flushes each gathered write in the order first used; returns the transaction their events went to. */
+  async flush(manager: EntityManager, clock: Clock, service: string): Promise<Transaction | null> {
+    if (!this.writes.size) return null;
+    const tx = new Transaction(manager, clock, service, this);
+    for (const write of this.writes.values()) await write.flush(tx);
+    this.writes.clear();
+    return tx;
+  }
+}
+
+/**
  * One database transaction of a use case. State changes, the events they cause (into the outbox) and
  * the audit entries all commit together or not at all. Events and audit entries are written in one
  * statement just before commit, so a use case that holds a lock pays one round trip for both.
@@ -39,7 +69,17 @@ export class Transaction {
     readonly manager: EntityManager,
     private readonly clock: Clock,
     private readonly service: string,
+    private readonly gathered: GatheredWrites = new GatheredWrites(),
   ) {}
+
+  /**
+   * The write gathered under `key` in this database transaction — shared by every member of a
+   * group-commit batch — created on first use; flushed once, after the members' work and before the
+   * events and audit entries are written.
+   */
+  gather<G extends GatheredWrite>(key: unknown, create: () => G): G {
+    return this.gathered.of(key, create);
+  }
 
   private actor(explicit?: Actor): Actor {
     return explicit ?? currentContext()?.actor ?? serviceActor(this.service);
@@ -93,9 +133,16 @@ export class Transaction {
     this.deferred.push({ sql, params: [...params] });
   }
 
-  /** Writes the deferred writes, events and audit entries; the unit of work calls it before commit. */
-  async flush(): Promise<void> {
-    await Transaction.write(this.manager, this.deferred.splice(0), Transaction.takeRecorded([this]));
+  /**
+   * Writes the deferred writes, events and audit entries (with those of `alongside`); the unit of work
+   * calls it before commit.
+   */
+  async flush(alongside: readonly Transaction[] = []): Promise<void> {
+    await Transaction.write(
+      this.manager,
+      this.deferred.splice(0),
+      Transaction.takeRecorded([this, ...alongside]),
+    );
   }
 
   /**
@@ -250,10 +297,12 @@ export class UnitOfWork {
   private async runOnce<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let written: readonly EventEnvelope[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const tx = new Transaction(manager, this.clock, this.service);
+      const gathered = new GatheredWrites();
+      const tx = new Transaction(manager, this.clock, this.service, gathered);
       const value = await work(tx);
-      await tx.flush();
-      written = tx.flushed;
+      const flushedBy = await gathered.flush(manager, this.clock, this.service);
+      await tx.flush(flushedBy ? [flushedBy] : []);
+      written = flushedBy ? [...tx.flushed, ...flushedBy.flushed] : tx.flushed;
       return value;
     });
     if (written.length) this.afterCommit(written);
@@ -346,8 +395,9 @@ export class UnitOfWork {
     try {
       await this.dataSource.transaction(async (manager) => {
         const members: Transaction[] = [];
+        const gathered = new GatheredWrites();
         for (const member of batch) {
-          const tx = new Transaction(manager, this.clock, this.service);
+          const tx = new Transaction(manager, this.clock, this.service, gathered);
           if (savepoints) await manager.query('SAVEPOINT writ_member');
           try {
             const value = await member.scope.runInAsyncScope(() => member.work(tx));
@@ -361,6 +411,9 @@ export class UnitOfWork {
             outcomes.push({ ok: false, error });
           }
         }
+        // a gathered write that fails fails the batch: it is rolled back and each member run alone
+        const flushedBy = await gathered.flush(manager, this.clock, this.service);
+        if (flushedBy) members.push(flushedBy);
         await Transaction.write(manager, [], Transaction.takeRecorded(members));
         written = members.flatMap((tx) => tx.flushed);
         committing = true;
