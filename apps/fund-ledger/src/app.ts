@@ -5,6 +5,7 @@ import { FLOWS_MIGRATIONS, loadFlowsConfig } from './flows.module.js';
 import { FundLedgerModule } from './fund-ledger.module.js';
 import { JournalCore1764300000100 } from './persistence/migrations/1764300000100-journal-core.js';
 import { ArrivalAndParties1764300000400 } from './persistence/migrations/1764300000400-arrival-and-parties.js';
+import { SuspenseClaim1764300000500 } from './persistence/migrations/1764300000500-suspense-claim.js';
 
 /** the receipt use case, for the ledger bench to call in-process beside the bus path */
 export { ReceiptsUseCase } from './application/receipts.use-case.js';
@@ -16,7 +17,12 @@ export const fundLedgerService: ServiceDefinition = {
   version: '0.1.0',
   module: FundLedgerModule,
   entities: [],
-  migrations: [JournalCore1764300000100, ...FLOWS_MIGRATIONS, ArrivalAndParties1764300000400],
+  migrations: [
+    JournalCore1764300000100,
+    ...FLOWS_MIGRATIONS,
+    ArrivalAndParties1764300000400,
+    SuspenseClaim1764300000500,
+  ],
 };
 
 export function startFundLedger(options?: StartOptions): Promise<RunningService> {

@@ -245,6 +245,8 @@ export enum AlertKind {
   ReinquiryDue = 'REINQUIRY_DUE',
   /** 措施应当解除/删除 */
   MeasureRemovalDue = 'MEASURE_REMOVAL_DUE',
+  /** 案款即将超期: money of the case must be paid out by its deadline (fund-ledger's `ledger.payout.due-soon`) */
+  PayoutDueSoon = 'PAYOUT_DUE_SOON',
 }
 
 export enum ObjectionDecision {

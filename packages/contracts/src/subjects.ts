@@ -16,6 +16,7 @@ import type { AssetPropertyHandedToAuctionV1 } from './events/asset-property-han
 import type { LedgerClaimFullyPaidV1 } from './events/ledger-claim-fully-paid.v1.js';
 import type { LedgerMoneyPaidOutV1 } from './events/ledger-money-paid-out.v1.js';
 import type { LedgerMoneyReceivedV1 } from './events/ledger-money-received.v1.js';
+import type { LedgerMoneyReversedV1 } from './events/ledger-money-reversed.v1.js';
 import type { LedgerPayoutDueSoonV1 } from './events/ledger-payout-due-soon.v1.js';
 import type {
   AgencyInquiryReply,
@@ -188,6 +189,12 @@ import type {
   ReconciliationView,
 } from './messages/ledger/reconciliation.v1.js';
 import type { GetRecoveryQuery, RecoveryView } from './messages/ledger/recovery.v1.js';
+import type {
+  ListSuspenseQuery,
+  ListSuspenseReply,
+  SearchLedgerCasesQuery,
+  SearchLedgerCasesReply,
+} from './messages/ledger/suspense.v1.js';
 
 /** The bus prefix of each service: subjects read `<prefix>.<noun>.<verb>`. */
 export const ServicePrefix = {
@@ -290,6 +297,8 @@ export const Subjects = {
     ImportBankStatement: 'ledger.reconciliation.import',
     GetReconciliation: 'ledger.reconciliation.get',
     GetRecovery: 'ledger.recovery.get',
+    ListSuspense: 'ledger.suspense.list',
+    SearchCases: 'ledger.case.search',
   },
   Agency: {
     Configure: 'agency.sandbox.configure',
@@ -401,6 +410,8 @@ export interface RpcContract {
   'ledger.reconciliation.import': { request: ImportBankStatementCommand; reply: ImportBankStatementReply };
   'ledger.reconciliation.get': { request: GetReconciliationQuery; reply: ReconciliationView };
   'ledger.recovery.get': { request: GetRecoveryQuery; reply: RecoveryView };
+  'ledger.suspense.list': { request: ListSuspenseQuery; reply: ListSuspenseReply };
+  'ledger.case.search': { request: SearchLedgerCasesQuery; reply: SearchLedgerCasesReply };
 }
 
 export type RpcSubject = keyof RpcContract | AgencyInquireSubject | AgencyControlSubject | PingSubject;
@@ -437,6 +448,7 @@ export const Events = {
   AssetPropertyHandedToAuction: 'asset.property.handed-to-auction',
   AuctionLotSold: 'auction.lot.sold',
   LedgerMoneyReceived: 'ledger.money.received',
+  LedgerMoneyReversed: 'ledger.money.reversed',
   LedgerMoneyPaidOut: 'ledger.money.paid-out',
   LedgerClaimFullyPaid: 'ledger.claim.fully-paid',
   LedgerPayoutDueSoon: 'ledger.payout.due-soon',
@@ -460,6 +472,7 @@ export interface EventContract {
   'asset.property.handed-to-auction': AssetPropertyHandedToAuctionV1;
   'auction.lot.sold': AuctionLotSoldV1;
   'ledger.money.received': LedgerMoneyReceivedV1;
+  'ledger.money.reversed': LedgerMoneyReversedV1;
   'ledger.money.paid-out': LedgerMoneyPaidOutV1;
   'ledger.claim.fully-paid': LedgerClaimFullyPaidV1;
   'ledger.payout.due-soon': LedgerPayoutDueSoonV1;
@@ -483,6 +496,7 @@ export const EventVersions: Record<EventType, number> = {
   'asset.property.handed-to-auction': 1,
   'auction.lot.sold': 1,
   'ledger.money.received': 1,
+  'ledger.money.reversed': 1,
   'ledger.money.paid-out': 1,
   'ledger.claim.fully-paid': 1,
   'ledger.payout.due-soon': 1,

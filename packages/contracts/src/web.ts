@@ -107,3 +107,15 @@ export type {
   StatementLineView,
 } from './messages/ledger/reconciliation.v1.js';
 export type { CaseRecoveryView, RecoveryView } from './messages/ledger/recovery.v1.js';
+export type {
+  LedgerCaseHit,
+  ListSuspenseReply,
+  SearchLedgerCasesReply,
+  SuspenseReceiptView,
+} from './messages/ledger/suspense.v1.js';
+export type {
+  DepositStatusName,
+  DepositView,
+  ForfeitApplicationView,
+  ListDepositsReply,
+} from './messages/ledger/deposit.v1.js';

@@ -25,6 +25,8 @@ import {
   type Transaction,
 } from '@writ/platform';
 import { TransactionKind } from '../domain/journal.js';
+import { assertMatchFits } from '../domain/suspense.js';
+import { FundOfficeRepository } from '../persistence/fund-office.repository.js';
 import { JournalRepository } from '../persistence/journal.repository.js';
 import { LedgerCaseRepository } from '../persistence/ledger-case.repository.js';
 import { CaseDirectory } from './case-directory.js';
@@ -37,6 +39,7 @@ import {
   type PreparedPosting,
 } from './journal.js';
 import { caseNotFound, requireMoneyRole } from './ledger-access.js';
+import { SuspenseQuery } from './suspense.query.js';
 
 /** The inbox consumer of receipts by event. */
 export const RECEIPTS_INBOX_CONSUMER = 'fund-ledger.receipts';
@@ -81,6 +84,8 @@ export class ReceiptsUseCase {
     private readonly journalRows: JournalRepository,
     private readonly cases: LedgerCaseRepository,
     private readonly directory: CaseDirectory,
+    private readonly office: FundOfficeRepository,
+    private readonly suspense: SuspenseQuery,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -216,11 +221,13 @@ export class ReceiptsUseCase {
           actor.courtCode,
         )
       : null;
-    // a match also takes the suspense account's lock (money leaves it), shared by every match of the
-    // court: it runs alone, so no batch holds that lock while waiting for a case row
+    // a match takes the court's suspense lock (money leaves it) before anything else, shared by every
+    // match of the court: it runs alone, so no batch holds that lock while waiting for a case row
     return this.withKnownCase(command.caseId, actor, () =>
-      this.unitOfWork.run((tx) =>
-        this.receive(tx, {
+      this.unitOfWork.run(async (tx) => {
+        await this.journalRows.lockSums(tx.manager, [Accounts.suspense(actor.courtCode).code]);
+        await this.claimReceipt(tx, command, actor);
+        return this.receive(tx, {
           idempotencyKey: command.idempotencyKey,
           caseId: command.caseId,
           courtCode: actor.courtCode,
@@ -231,9 +238,28 @@ export class ReceiptsUseCase {
           ...(command.memo ? { memo: command.memo } : {}),
           content: { suspenseTransactionId: command.suspenseTransactionId ?? null },
           actor,
-        }),
-      ),
+        });
+      }),
     );
+  }
+
+  /**
+   * 认领 naming its unmatched receipt: the receipt must be the court's and still standing, and the match
+   * may take no more than is left of it (weighed under the court's suspense lock, so two matches of one
+   * receipt cannot both fit); which receipt it names is kept, by the match's key, in the match's own
+   * transaction, for the 待认领款 list. A retry of a posted key is left to the journal, which replays it.
+   */
+  private async claimReceipt(tx: Transaction, command: MatchSuspenseCommand, actor: Actor): Promise<void> {
+    if (await this.office.keyPosted(tx.manager, command.idempotencyKey)) return;
+    const receiptId = command.suspenseTransactionId;
+    if (!receiptId) return;
+    assertMatchFits(await this.suspense.receipt(tx.manager, actor.courtCode, receiptId), command.amountFen);
+    await this.office.claim(tx.manager, {
+      idempotencyKey: command.idempotencyKey,
+      courtCode: actor.courtCode,
+      suspenseTransactionId: receiptId,
+      at: this.clock.now(),
+    });
   }
 
   /**

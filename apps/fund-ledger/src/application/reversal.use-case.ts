@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import {
   CodedError,
   ErrorCode,
+  Events,
+  shanghaiDateOf,
   type Actor,
   type JournalTransactionView,
   type ReverseTransactionCommand,
 } from '@writ/contracts';
 import { UnitOfWork } from '@writ/platform';
-import { AccountKind } from '../domain/chart-of-accounts.js';
+import { AccountCodes, AccountKind } from '../domain/chart-of-accounts.js';
 import { reversalOf, TransactionKind } from '../domain/journal.js';
+import { assertReceiptStillHeld, receivedBy } from '../domain/reversal.js';
 import { accountsByCode, JournalRepository, type TransactionRow } from '../persistence/journal.repository.js';
 import { LedgerCaseRepository } from '../persistence/ledger-case.repository.js';
 import { Journal, type AccountRef } from './journal.js';
@@ -32,13 +35,12 @@ export function transactionView(t: TransactionRow): JournalTransactionView {
   };
 }
 
-const RECEIVING = new Set<string>([TransactionKind.Receipt, TransactionKind.SuspenseMatch]);
-
 /**
  * 冲正: a wrong transaction is never edited; its negation is posted, pointing at it (DESIGN.md: "corrections
  * are new records"). At most once per transaction (the unique corrects_id), never a reversal of a
  * reversal, and refused like any posting when a guarded account no longer holds the money — a receipt
- * already paid out cannot be reversed.
+ * already paid out cannot be reversed (422 RECEIPT_ALREADY_PAID_OUT). A reversal of money the case
+ * received lowers its total received and says `ledger.money.reversed`, once.
  */
 @Injectable()
 export class ReversalUseCase {
@@ -87,7 +89,20 @@ export class ReversalUseCase {
         );
       }
       // the case row before the accounts, as receipts take them
-      if (original.caseId) await this.cases.find(tx.manager, original.caseId, true);
+      const ledgerCase = original.caseId ? await this.cases.find(tx.manager, original.caseId, true) : null;
+      const received = ledgerCase ? receivedBy(original) : 0;
+      // a retry of this reversal (its key posted already) is answered by the journal, not weighed again
+      if (
+        ledgerCase &&
+        received > 0 &&
+        !(await this.repository.findByKey(tx.manager, command.idempotencyKey))
+      ) {
+        assertReceiptStillHeld({
+          transactionId: original.id,
+          receivedFen: received,
+          caseBalanceFen: await this.journal.balance(tx.manager, AccountCodes.caseAccount(ledgerCase.caseId)),
+        });
+      }
       const known = new Map(
         (
           await accountsByCode(
@@ -116,12 +131,24 @@ export class ReversalUseCase {
         lines,
         actor,
       });
-      if (!posted.replayed && original.caseId && RECEIVING.has(original.kind)) {
-        // what the case received falls by what the reversed receipt had put into its account
-        const received = -original.entries
-          .filter((e) => e.accountCode === `CASE:${original.caseId}`)
-          .reduce((sum, e) => sum + e.amountFen, 0);
-        tx.defer(LedgerCaseRepository.ADD_RECEIVED, [original.caseId, -received]);
+      if (!posted.replayed && ledgerCase && received > 0) {
+        // what the case received falls by what the reversed transaction had put into its account; the
+        // case row is locked, so its total now less that is the total after
+        tx.defer(LedgerCaseRepository.ADD_RECEIVED, [ledgerCase.caseId, -received]);
+        await tx.emit(
+          Events.LedgerMoneyReversed,
+          {
+            caseId: ledgerCase.caseId,
+            receiptId: original.id,
+            reversalId: posted.transactionId,
+            amountFen: received,
+            // never below zero, even where a forfeited deposit (which tells no one) lowered the total first
+            totalReceivedFen: Math.max(0, ledgerCase.receivedFen - received),
+            reversedOn: shanghaiDateOf(new Date(posted.postedAt)),
+            reason: command.reason,
+          },
+          { courtCode: original.courtCode, actor },
+        );
       }
       return transactionView((await this.repository.transaction(tx.manager, posted.transactionId))!);
     });

@@ -8,23 +8,28 @@ import {
   RecordReceiptCommand,
   requireCourtStaff,
   ReverseTransactionCommand,
+  SearchLedgerCasesQuery,
   Subjects,
   type AccountBalanceView,
   type CaseMoneyView,
   type PartyCaseMoneyView,
   type JournalTransactionView,
   type ListJournalReply,
+  type ListSuspenseReply,
   type ReceiptView,
   type SealJournalReply,
+  type SearchLedgerCasesReply,
   type VerifyJournalReply,
 } from '@writ/contracts';
 import { BusContext } from '@writ/platform';
+import { CaseSearchQuery } from '../application/case-search.query.js';
 import { JournalSealer } from '../application/journal-sealer.js';
 import { JournalVerify } from '../application/journal-verify.js';
 import { requireMoneyRole } from '../application/ledger-access.js';
 import { LedgerQuery } from '../application/ledger-query.js';
 import { ReceiptsUseCase } from '../application/receipts.use-case.js';
 import { ReversalUseCase } from '../application/reversal.use-case.js';
+import { SuspenseQuery } from '../application/suspense.query.js';
 
 /** 执行案款 over the bus: validate (by the payload's class), call one use case, reply. */
 @Controller()
@@ -35,6 +40,8 @@ export class LedgerRpcController {
     private readonly query: LedgerQuery,
     private readonly sealer: JournalSealer,
     private readonly verifier: JournalVerify,
+    private readonly suspense: SuspenseQuery,
+    private readonly caseSearch: CaseSearchQuery,
   ) {}
 
   @MessagePattern(Subjects.Ledger.RecordReceipt)
@@ -45,6 +52,19 @@ export class LedgerRpcController {
   @MessagePattern(Subjects.Ledger.MatchSuspense)
   match(@Payload() command: MatchSuspenseCommand, @Ctx() ctx: BusContext): Promise<ReceiptView> {
     return this.receipts.match(command, ctx.requireActor());
+  }
+
+  @MessagePattern(Subjects.Ledger.ListSuspense)
+  listSuspense(@Ctx() ctx: BusContext): Promise<ListSuspenseReply> {
+    return this.suspense.list(ctx.requireActor());
+  }
+
+  @MessagePattern(Subjects.Ledger.SearchCases)
+  searchCases(
+    @Payload() query: SearchLedgerCasesQuery,
+    @Ctx() ctx: BusContext,
+  ): Promise<SearchLedgerCasesReply> {
+    return this.caseSearch.search(query, ctx.requireActor());
   }
 
   @MessagePattern(Subjects.Ledger.ReverseTransaction)

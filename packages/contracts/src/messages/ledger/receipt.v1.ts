@@ -55,6 +55,9 @@ export class RecordReceiptCommand {
 /**
  * `ledger.suspense.match` v1 — the fund manager matches money waiting in suspense (待认领款) to its case
  * (Dr 待认领款, Cr 案款账户). Refused with RULE_VIOLATED (INSUFFICIENT_BALANCE) when suspense holds less.
+ * Naming the unmatched receipt (`suspenseTransactionId`, see `ledger.suspense.list`): NOT_FOUND (rule
+ * suspenseReceiptOfCourt) unless it is the court's and not reversed; RULE_VIOLATED (rule
+ * SUSPENSE_RECEIPT_EXCEEDED, field amountFen) when more is asked than matches naming it left of it.
  */
 export class MatchSuspenseCommand {
   @IsString()
