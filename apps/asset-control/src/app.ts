@@ -14,6 +14,7 @@ import { LeadsAndResearch1764300000400 } from './persistence/migrations/17643000
 import { AgencyCatalog1764300000500 } from './persistence/migrations/1764300000500-agency-catalog.js';
 import { LedgerRecoveryAndCarriedControls1764300000600 } from './persistence/migrations/1764300000600-ledger-recovery-and-carried-controls.js';
 import { ControlApprovalsAndHandOver1764300000650 } from './persistence/migrations/1764300000650-control-approvals-and-hand-over.js';
+import { LedgerReversals1764300000700 } from './persistence/migrations/1764300000700-ledger-reversals.js';
 
 /** asset-control: 财产查控 — inquiries to every agency from the day of registration. */
 export const assetControlService: ServiceDefinition = {
@@ -29,6 +30,7 @@ export const assetControlService: ServiceDefinition = {
     AgencyCatalog1764300000500,
     LedgerRecoveryAndCarriedControls1764300000600,
     ControlApprovalsAndHandOver1764300000650,
+    LedgerReversals1764300000700,
   ],
 };
 

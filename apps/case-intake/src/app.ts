@@ -8,6 +8,7 @@ import { MeasuresAndApprovals1764300000300 } from './persistence/migrations/1764
 import { CaseMetrics1764300000400 } from './persistence/migrations/1764300000400-case-metrics.js';
 import { OfficerCaseload1764300000500 } from './persistence/migrations/1764300000500-officer-caseload.js';
 import { PartyLegalRepresentative1764300000600 } from './persistence/migrations/1764300000600-party-legal-representative.js';
+import { PayoutAlerts1764300000700 } from './persistence/migrations/1764300000700-payout-alerts.js';
 
 /** case-intake: 执行立案 and the case's whole life. */
 export const caseIntakeService: ServiceDefinition = {
@@ -23,6 +24,7 @@ export const caseIntakeService: ServiceDefinition = {
     CaseMetrics1764300000400,
     OfficerCaseload1764300000500,
     PartyLegalRepresentative1764300000600,
+    PayoutAlerts1764300000700,
   ],
 };
 

@@ -10,13 +10,16 @@ import { FlowProgress } from './application/flow-progress.js';
 import { ObjectionsUseCase } from './application/objections.use-case.js';
 import { RefuseApplicationUseCase } from './application/refuse-application.use-case.js';
 import { ResumeCaseUseCase } from './application/resume-case.use-case.js';
+import { PayoutAlerts } from './application/payout-alerts.js';
 import { StageEventsHandler } from './application/stage-events.handler.js';
 import { ALERT_SCAN_INTERVAL, SupervisionAlerts } from './application/supervision-alerts.js';
 import { CaseLifeRepository } from './persistence/case-life.repository.js';
 import { CourtSettingsRepository } from './persistence/court-settings.repository.js';
 import { EntrustmentRepository } from './persistence/entrustment.repository.js';
 import { FlowNodeRepository } from './persistence/flow-node.repository.js';
+import { PayoutDueRepository } from './persistence/payout-due.repository.js';
 import { CaseLifeRpcController } from './transport/case-life.rpc-controller.js';
+import { PayoutAlertsEventController } from './transport/payout-alerts.event-controller.js';
 import { StageEventsController } from './transport/stage-events.controller.js';
 import { ApprovalHandlerRegistry, ApprovalsUseCase } from './application/approvals.use-case.js';
 import { CaseQueries } from './application/case-queries.js';
@@ -39,6 +42,7 @@ import { MetricsRpcController } from './transport/metrics.rpc-controller.js';
     MeasuresRpcController,
     CaseLifeRpcController,
     StageEventsController,
+    PayoutAlertsEventController,
   ],
   providers: [
     CaseRepository,
@@ -69,6 +73,8 @@ import { MetricsRpcController } from './transport/metrics.rpc-controller.js';
     ExtensionUseCase,
     StageEventsHandler,
     SupervisionAlerts,
+    PayoutDueRepository,
+    PayoutAlerts,
     CourtSettingsUseCase,
     {
       provide: ALERT_SCAN_INTERVAL,

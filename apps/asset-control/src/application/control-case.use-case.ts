@@ -10,6 +10,7 @@ import {
   type EventEnvelope,
   type LedgerClaimFullyPaidV1,
   type LedgerMoneyReceivedV1,
+  type LedgerMoneyReversedV1,
 } from '@writ/contracts';
 import { CLOCK, Inbox, LOGGER, UnitOfWork, type Transaction } from '@writ/platform';
 import type { Logger } from 'pino';
@@ -46,7 +47,7 @@ function recoveryOf(c: ControlCase): Record<string, unknown> {
 /**
  * What controls need to know of a case's life: its claim when it is registered (the over-control
  * limit's base) and the 执保 controls it carries on, the money the ledger receives for it (the limit
- * falls as it comes in), and its end — the claim paid in full, or a closure that releases what is
+ * falls as it comes in, and rises again when the ledger reverses a receipt), and its end — the claim paid in full, or a closure that releases what is
  * still held when case-intake says so.
  */
 @Injectable()
@@ -165,6 +166,37 @@ export class ControlCaseUseCase {
           amountFen: receipt.amountFen,
           source: receipt.source,
           totalReceivedFen: receipt.totalReceivedFen,
+        },
+        actor: envelope.actor,
+      });
+    });
+  }
+
+  /**
+   * `ledger.money.reversed`: the ledger took a receipt back (冲正), so less came in than it said and the
+   * limit rises again (查封规定 Art 19). Counted once per reversal id, whatever the event's id.
+   */
+  async moneyReversed(envelope: EventEnvelope<LedgerMoneyReversedV1>): Promise<void> {
+    assertVersion(envelope);
+    const reversal = envelope.data;
+    await this.inbox.handleOnce(CONTROL_INBOX_CONSUMER, envelope, async (tx) => {
+      const before = await this.controls.findCase(tx.manager, reversal.caseId, true);
+      if (!(await this.controls.recordLedgerReversal(tx.manager, reversal, this.clock.now()))) return;
+      // a case registered before controls were kept counts it when its record is made
+      if (!before) return;
+      const after = (await this.controls.findCase(tx.manager, reversal.caseId))!;
+      await tx.audit({
+        action: 'asset.control.case-money-reversed',
+        entityType: 'control_case',
+        entityId: reversal.caseId,
+        courtCode: before.courtCode,
+        before: recoveryOf(before),
+        after: {
+          ...recoveryOf(after),
+          receiptId: reversal.receiptId,
+          reversalId: reversal.reversalId,
+          amountFen: reversal.amountFen,
+          totalReceivedFen: reversal.totalReceivedFen,
         },
         actor: envelope.actor,
       });

@@ -39,6 +39,16 @@ export interface LedgerReceipt {
   totalReceivedFen: Fen;
 }
 
+/** A fund-ledger reversal (冲正) of a case's receipt (`ledger.money.reversed`). */
+export interface LedgerReversal {
+  reversalId: string;
+  receiptId: string;
+  caseId: string;
+  amountFen: Fen;
+  reversedOn: string;
+  totalReceivedFen: Fen;
+}
+
 export interface Control {
   id: string;
   caseId: string;
@@ -215,9 +225,10 @@ export class ControlRepository {
   }
 
   /**
-   * Counts a ledger receipt once by its receipt id: the ledger's running total only ever rises (a late
+   * Counts a ledger receipt once by its receipt id: the ledger's running total rises with receipts (a late
    * delivery of an older receipt carries a smaller total), and deductions are summed apart. False when
-   * the receipt was counted before. A receipt of a case without a record yet is kept for its backfill.
+   * the receipt was counted before. A receipt of a case without a record yet is kept for its backfill;
+   * one delivered after its reversal is kept and not counted (the reversal's total is later than it).
    */
   async recordLedgerReceipt(manager: EntityManager, receipt: LedgerReceipt, now: Date): Promise<boolean> {
     const rows = await manager.query<Row[]>(
@@ -237,20 +248,67 @@ export class ControlRepository {
     if (!rows.length) return false;
     await manager.query(
       `UPDATE control_case SET ledger_received_fen = GREATEST(ledger_received_fen, $2),
-         ledger_deducted_fen = ledger_deducted_fen + $3 WHERE case_id = $1`,
-      [receipt.caseId, receipt.totalReceivedFen, receipt.source === 'DEDUCTION' ? receipt.amountFen : 0],
+         ledger_deducted_fen = ledger_deducted_fen + $3
+       WHERE case_id = $1 AND NOT EXISTS (SELECT 1 FROM control_ledger_reversal WHERE receipt_id = $4)`,
+      [
+        receipt.caseId,
+        receipt.totalReceivedFen,
+        receipt.source === 'DEDUCTION' ? receipt.amountFen : 0,
+        receipt.receiptId,
+      ],
     );
     return true;
   }
 
-  /** Counts the ledger receipts kept for a case before it had a record (a backfilled case). */
+  /**
+   * Counts a ledger reversal once by its id, the mirror of a receipt: the ledger's total falls to what the
+   * reversal reports (never rises by it), and a reversed deduction leaves the ledger's deductions — the
+   * deduction asset-control confirmed counts again as not booked, as it did before the ledger booked it.
+   * False when the reversal was counted before. Kept, like receipts, for a case without a record yet.
+   */
+  async recordLedgerReversal(manager: EntityManager, reversal: LedgerReversal, now: Date): Promise<boolean> {
+    const rows = await manager.query<Row[]>(
+      `INSERT INTO control_ledger_reversal (reversal_id, receipt_id, case_id, amount_fen, total_received_fen,
+         reversed_on, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING reversal_id`,
+      [
+        reversal.reversalId,
+        reversal.receiptId,
+        reversal.caseId,
+        reversal.amountFen,
+        reversal.totalReceivedFen,
+        reversal.reversedOn,
+        now,
+      ],
+    );
+    if (!rows.length) return false;
+    await manager.query(
+      `UPDATE control_case SET ledger_received_fen = LEAST(ledger_received_fen, $2),
+         ledger_deducted_fen = GREATEST(0, ledger_deducted_fen - coalesce(
+           (SELECT amount_fen FROM control_ledger_receipt WHERE receipt_id = $3 AND source = 'DEDUCTION'), 0))
+       WHERE case_id = $1`,
+      [reversal.caseId, reversal.totalReceivedFen, reversal.receiptId],
+    );
+    return true;
+  }
+
+  /**
+   * Counts the ledger receipts and reversals kept for a case before it had a record (a backfilled case):
+   * the receipts not reversed, then the reversals, as if they came last.
+   */
   async countKeptReceipts(manager: EntityManager, caseId: string): Promise<void> {
     await manager.query(
       `UPDATE control_case SET
-         ledger_received_fen = GREATEST(ledger_received_fen,
-           (SELECT coalesce(max(total_received_fen), 0) FROM control_ledger_receipt WHERE case_id = $1)),
-         ledger_deducted_fen = (SELECT coalesce(sum(amount_fen), 0) FROM control_ledger_receipt
-                                 WHERE case_id = $1 AND source = 'DEDUCTION')
+         ledger_received_fen = LEAST(
+           GREATEST(ledger_received_fen,
+             (SELECT coalesce(max(r.total_received_fen), 0) FROM control_ledger_receipt r
+               WHERE r.case_id = $1
+                 AND NOT EXISTS (SELECT 1 FROM control_ledger_reversal v WHERE v.receipt_id = r.receipt_id))),
+           (SELECT min(v.total_received_fen) FROM control_ledger_reversal v WHERE v.case_id = $1)),
+         ledger_deducted_fen = (SELECT coalesce(sum(r.amount_fen), 0) FROM control_ledger_receipt r
+                                 WHERE r.case_id = $1 AND r.source = 'DEDUCTION'
+                                   AND NOT EXISTS (SELECT 1 FROM control_ledger_reversal v
+                                                    WHERE v.receipt_id = r.receipt_id))
        WHERE case_id = $1`,
       [caseId],
     );

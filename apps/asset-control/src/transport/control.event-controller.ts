@@ -7,6 +7,7 @@ import {
   type EventEnvelope,
   type LedgerClaimFullyPaidV1,
   type LedgerMoneyReceivedV1,
+  type LedgerMoneyReversedV1,
 } from '@writ/contracts';
 import { ControlCaseUseCase } from '../application/control-case.use-case.js';
 
@@ -34,6 +35,12 @@ export class ControlEventController {
   @EventPattern(Events.LedgerMoneyReceived)
   async moneyReceived(@Payload() envelope: EventEnvelope<LedgerMoneyReceivedV1>): Promise<void> {
     await this.cases.moneyReceived(envelope);
+  }
+
+  /** 冲正 of a receipt: the limit rises again with what the ledger took back. */
+  @EventPattern(Events.LedgerMoneyReversed)
+  async moneyReversed(@Payload() envelope: EventEnvelope<LedgerMoneyReversedV1>): Promise<void> {
+    await this.cases.moneyReversed(envelope);
   }
 
   /** The claim paid in full: everything still held is released. */

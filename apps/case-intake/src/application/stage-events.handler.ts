@@ -22,6 +22,7 @@ import { CaseLifeRepository } from '../persistence/case-life.repository.js';
 import { CourtSettingsRepository } from '../persistence/court-settings.repository.js';
 import { CloseCaseUseCase } from './close-case.use-case.js';
 import { FlowProgress } from './flow-progress.js';
+import { PayoutAlerts } from './payout-alerts.js';
 import { assignmentFor } from './officer-assignment.js';
 import { ResumeCaseUseCase } from './resume-case.use-case.js';
 
@@ -42,6 +43,7 @@ export class StageEventsHandler {
     private readonly closing: CloseCaseUseCase,
     private readonly resumption: ResumeCaseUseCase,
     private readonly metrics: CaseMetricsRecorder,
+    private readonly payoutAlerts: PayoutAlerts,
   ) {}
 
   /** A closed case whose counted facts changed (money paid out late, property found) is recounted. */
@@ -180,6 +182,8 @@ export class StageEventsHandler {
       await this.flow.signal(tx, life.id, FlowSignal.MoneyPaidOut, at, envelope.actor, {
         allPaidOut: after.recoveredFen >= after.receivedFen,
       });
+      // 案款即将超期 alerts the payout reached clear
+      await this.payoutAlerts.paidOut(tx, after, envelope.actor);
     });
   }
 

@@ -8,11 +8,11 @@ import {
 } from '@nestjs/common';
 import {
   addMonths,
+  AlertKind,
   Events,
   MeasureKind,
   shanghaiDateOf,
   type Actor,
-  type AlertKind,
   type Clock,
   type FlowNode,
   type ListAlertsQuery,
@@ -60,6 +60,7 @@ function ref(r: CaseRow): { caseId: string; caseNumber: string; courtCode: strin
  * Supervision alerts (执行监督): cases over their period, nodes past their deadline, 终本 cases due for
  * their 6-monthly re-search, measures due for removal. Each fact is raised once (its key is unique),
  * as a row officers list and as `case.alert.raised`; an alert whose fact no longer holds is resolved.
+ * Money due to be paid out (案款即将超期) is listed here too, raised and resolved by payout-alerts.ts.
  */
 @Injectable()
 export class SupervisionAlerts implements OnApplicationBootstrap, OnModuleDestroy {
@@ -187,10 +188,12 @@ export class SupervisionAlerts implements OnApplicationBootstrap, OnModuleDestro
         }
         raised += inserted.length;
       }
+      // payout alerts come and go with the ledger's events (payout-alerts.ts), not with the scan
       const resolved = await tx.manager.query<unknown[]>(
-        `UPDATE case_alert SET resolved_at = $1 WHERE resolved_at IS NULL AND NOT (alert_key = ANY($2::text[]))
+        `UPDATE case_alert SET resolved_at = $1
+          WHERE resolved_at IS NULL AND NOT (alert_key = ANY($2::text[])) AND kind <> $3
          RETURNING id`,
-        [now, due.map((a) => a.key)],
+        [now, due.map((a) => a.key), AlertKind.PayoutDueSoon],
       );
       return { raised, resolved: resolved.length };
     });

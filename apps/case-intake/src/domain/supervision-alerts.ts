@@ -1,4 +1,4 @@
-import { addMonths, AlertKind, FlowNode } from '@writ/contracts';
+import { addMonths, AlertKind, FlowNode, formatFen, type Fen } from '@writ/contracts';
 
 /** 终本 cases are searched again every 6 months for 5 years (DOMAIN.md §4). */
 export const REINQUIRY_INTERVAL_MONTHS = 6;
@@ -93,5 +93,19 @@ export function measureRemovalDue(
     kind: AlertKind.MeasureRemovalDue,
     dueOn: c.dueOn,
     message: `${c.caseNumber} 的${c.kindName}应于 ${c.dueOn} 前解除/删除`,
+  };
+}
+
+/**
+ * Money of the case due to be paid out by its deadline (案款即将超期; 执行款物管理规定 2017), one alert
+ * per case and deadline day, raised by fund-ledger's `ledger.payout.due-soon` (not by the scan).
+ */
+export function payoutDueSoon(c: CaseRef & { deadline: string; unpaidFen: Fen }): AlertCandidate {
+  return {
+    ...c,
+    key: `payout:${c.caseId}:${c.deadline}`,
+    kind: AlertKind.PayoutDueSoon,
+    dueOn: c.deadline,
+    message: `${c.caseNumber} 尚有案款 ${formatFen(c.unpaidFen)} 未发放，应于 ${c.deadline} 前发放`,
   };
 }
