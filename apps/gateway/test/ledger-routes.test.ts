@@ -96,6 +96,20 @@ const ROUTES: Route[] = [
   },
   {
     method: 'GET',
+    path: '/api/ledger/suspense',
+    subject: Subjects.Ledger.ListSuspense,
+    roles: OFFICE,
+    adds: {},
+  },
+  {
+    method: 'GET',
+    path: `/api/ledger/cases?q=${encodeURIComponent('（2026）辽1104执12')}&limit=5`,
+    subject: Subjects.Ledger.SearchCases,
+    roles: OFFICE,
+    adds: { q: '（2026）辽1104执12', limit: 5 },
+  },
+  {
+    method: 'GET',
     path: '/api/ledger/payouts',
     subject: Subjects.Ledger.ListPayouts,
     roles: OFFICE,
@@ -462,6 +476,17 @@ describe('the HTTP routes of the fund ledger', () => {
       [123_456_789_012, 1_234_567_890.12],
     ] as const)
       expect(yuanOf(fen)).toBe(yuan);
+  });
+
+  it('refuses a case search without the text to look for, or asking for too many, naming the field', async () => {
+    const missing = await call(Role.FundManager, 'GET', '/api/ledger/cases');
+    expect(missing.status).toBe(400);
+    // one error per broken rule (a string, its length), each naming q
+    expect([...new Set(missing.body.errors?.map((e) => e.field))]).toEqual(['q']);
+    const tooMany = await call(Role.Director, 'GET', '/api/ledger/cases?q=%E6%89%A7&limit=500');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors?.map((e) => e.field)).toEqual(['limit']);
+    expect(routes.bus.sent).toEqual([]);
   });
 
   it('reads a reconciliation period as a month, a range or all, and refuses anything else naming it', async () => {

@@ -14,6 +14,9 @@ import { CaseListPage } from './pages/case-list-page';
 import { CourtSettingsPage } from './pages/court-settings-page';
 import { FundOverduePage } from './pages/fund-overdue-page';
 import { ReconciliationPage } from './pages/reconciliation-page';
+import { DepositsPage } from './pages/deposits-page';
+import { JournalPage } from './pages/journal-page';
+import { SuspensePage } from './pages/suspense-page';
 import { LoginPage } from './pages/login-page';
 import { RegisterCasePage } from './pages/register-case-page';
 import { navigate, parseRoute, paths, useHash, type Route } from './router';
@@ -86,6 +89,12 @@ function page(route: Exclude<Route, { name: 'login' | 'home' }>, session: Sessio
       return allowed('readFundReports', <FundOverduePage />);
     case 'reconciliation':
       return allowed('reconcile', <ReconciliationPage />);
+    case 'suspense':
+      return allowed('readSuspense', <SuspensePage />);
+    case 'journal':
+      return allowed('readJournal', <JournalPage />);
+    case 'deposits':
+      return allowed('readDeposits', <DepositsPage />);
     case 'not-found':
       return <NotFound />;
   }
@@ -136,7 +145,10 @@ function menuKeyOf(route: Route): MenuKey | undefined {
     case 'fund-overdue':
       return 'fundOverdue';
     case 'reconciliation':
-      return 'reconciliation';
+    case 'suspense':
+    case 'journal':
+    case 'deposits':
+      return route.name;
     case 'login':
     case 'home':
     case 'not-found':

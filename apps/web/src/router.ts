@@ -17,6 +17,9 @@ export type Route =
   | { name: 'settings' }
   | { name: 'fund-overdue' }
   | { name: 'reconciliation' }
+  | { name: 'suspense' }
+  | { name: 'journal' }
+  | { name: 'deposits' }
   | { name: 'not-found' };
 
 const SINGLE_SEGMENT_ROUTES = {
@@ -27,6 +30,9 @@ const SINGLE_SEGMENT_ROUTES = {
   settings: { name: 'settings' },
   'fund-overdue': { name: 'fund-overdue' },
   reconciliation: { name: 'reconciliation' },
+  suspense: { name: 'suspense' },
+  journal: { name: 'journal' },
+  deposits: { name: 'deposits' },
 } as const satisfies Record<string, Route>;
 
 function isCaseTab(value: string): value is CaseTab {
@@ -60,6 +66,9 @@ export const paths = {
   settings: '#/settings',
   fundOverdue: '#/fund-overdue',
   reconciliation: '#/reconciliation',
+  suspense: '#/suspense',
+  journal: '#/journal',
+  deposits: '#/deposits',
 } as const;
 
 export function navigate(hash: string, options: { replace?: boolean } = {}): void {

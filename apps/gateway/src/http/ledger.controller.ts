@@ -27,6 +27,7 @@ import {
   ReverseTransactionCommand,
   Role,
   ScanPayoutDeadlinesCommand,
+  SearchLedgerCasesQuery,
   SettleLotDepositsCommand,
   Subjects,
   type AccountBalanceView,
@@ -39,6 +40,7 @@ import {
   type ListDepositsReply,
   type ListJournalReply,
   type ListPayoutsReply,
+  type ListSuspenseReply,
   type PayoutDeadlinesReply,
   type PayoutView,
   type ReceiptView,
@@ -46,6 +48,7 @@ import {
   type RecoveryView,
   type ScanPayoutDeadlinesReply,
   type SealJournalReply,
+  type SearchLedgerCasesReply,
   type VerifyJournalReply,
 } from '@writ/contracts';
 import { BusClient, validateMessage, validationFailed } from '@writ/platform';
@@ -103,6 +106,26 @@ export class LedgerController {
   ): Promise<ReceiptView> {
     const command = await validateMessage(RecordReceiptCommand, keyedCommandFrom(body, idempotencyKey));
     return this.bus.request(Subjects.Ledger.RecordReceipt, command, { actor });
+  }
+
+  /** 待认领款: the court's unmatched receipts not yet matched in full, each with what is left of it. */
+  @Get('suspense')
+  @Allow(...FUND_OFFICE_ROLES)
+  async suspense(@CurrentActor() actor: Actor): Promise<ListSuspenseReply> {
+    return this.bus.request(Subjects.Ledger.ListSuspense, {}, { actor });
+  }
+
+  /** The court's cases whose number contains `q`, for the fund office to pick the case money is for. */
+  @Get('cases')
+  @Allow(...FUND_OFFICE_ROLES)
+  @ApiQuery({ name: 'q', required: true, type: String, description: 'part of the case number, e.g. 执123' })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  async searchCases(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+  ): Promise<SearchLedgerCasesReply> {
+    const validated = await validateMessage(SearchLedgerCasesQuery, withNumbers(query, ['limit']));
+    return this.bus.request(Subjects.Ledger.SearchCases, validated, { actor });
   }
 
   /** The payout queue: without filters the payouts waiting for the director. */

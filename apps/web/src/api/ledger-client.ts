@@ -1,11 +1,17 @@
 import type {
   CaseMoneyView,
+  ClaimRankName,
   DeadlineStateName,
+  DepositView,
   DistributionPlanView,
   Fen,
+  ForfeitApplicationView,
   ImportBankStatementReply,
+  JournalTransactionView,
+  ListDepositsReply,
   ListJournalReply,
   ListPayoutsReply,
+  ListSuspenseReply,
   PartyCaseMoneyView,
   PayoutDeadlinesReply,
   PayoutStatusName,
@@ -14,6 +20,7 @@ import type {
   ReceiptView,
   ReconciliationView,
   RecoveryView,
+  SearchLedgerCasesReply,
 } from '@writ/contracts/web';
 import { getSession } from '../auth/session';
 import { ApiError, post, request } from './client';
@@ -48,6 +55,57 @@ export interface DecidePayoutBody {
 export interface ConfirmPayoutBody {
   paidOn: string;
   bankSerial?: string;
+}
+
+/** 认领: money waiting in suspense is the case's; naming the unmatched receipt it came with. */
+export interface MatchSuspenseBody {
+  amountFen: Fen;
+  suspenseTransactionId?: string;
+  memo?: string;
+}
+
+/** One creditor's claim in a distribution plan (参与分配), as the plan's command takes it. */
+export interface DistributionClaimBody {
+  creditorId: string;
+  creditorName: string;
+  claimFen: Fen;
+  rank: ClaimRankName;
+  /** among secured or priority claims, the lower the earlier */
+  order?: number;
+}
+
+export interface ProposeDistributionBody {
+  servedOn?: string;
+  claims: DistributionClaimBody[];
+}
+
+export interface DecideDistributionObjectionBody {
+  uphold: boolean;
+  decision: string;
+  /** an upheld objection revises the plan */
+  claims?: DistributionClaimBody[];
+}
+
+/** 竞买保证金 arrived for a lot. */
+export interface HoldDepositBody {
+  caseId: string;
+  lotId: string;
+  bidderId: string;
+  bidderName: string;
+  amountFen: Fen;
+}
+
+export interface SettleDepositsBody {
+  /** when bidding ended, ISO 8601 with offset */
+  endedAt: string;
+  /** absent: 流拍, every deposit is due back */
+  winnerBidderId?: string;
+}
+
+export interface ApplyForfeitedBody {
+  resaleCostsFen: Fen;
+  originalPriceFen: Fen;
+  resalePriceFen: Fen;
 }
 
 const caseUrl = (caseId: string, rest: string) => `/cases/${encodeURIComponent(caseId)}${rest}`;
@@ -106,6 +164,68 @@ export const ledgerApi = {
 
   importStatement: (body: { fileName?: string; csv: string }) =>
     post<ImportBankStatementReply>('/ledger/reconciliation/imports', body),
+
+  /** 待认领款: the court's unmatched receipts with what is left of each */
+  suspense: (signal?: AbortSignal) => request<ListSuspenseReply>('/ledger/suspense', { signal }),
+
+  /** the court's cases whose number contains `text` */
+  searchCases: (text: string, signal?: AbortSignal) =>
+    request<SearchLedgerCasesReply>(
+      `/ledger/cases?${new URLSearchParams({ q: text, limit: '20' }).toString()}`,
+      {
+        signal,
+      },
+    ),
+
+  matchSuspense: (caseId: string, body: MatchSuspenseBody, idempotencyKey: string) =>
+    post<ReceiptView>(caseUrl(caseId, '/suspense-match'), body, idempotencyKey),
+
+  /** the court's journal, newest first */
+  journal: (page: number, pageSize: number, signal?: AbortSignal) =>
+    request<ListJournalReply>(`/ledger/journal?page=${String(page)}&pageSize=${String(pageSize)}`, {
+      signal,
+    }),
+
+  reverse: (transactionId: string, body: { reason: string }, idempotencyKey: string) =>
+    post<JournalTransactionView>(
+      `/ledger/transactions/${encodeURIComponent(transactionId)}/reverse`,
+      body,
+      idempotencyKey,
+    ),
+
+  proposeDistribution: (caseId: string, body: ProposeDistributionBody, idempotencyKey: string) =>
+    post<DistributionPlanView>(caseUrl(caseId, '/distribution'), body, idempotencyKey),
+
+  objectToDistribution: (planId: string, body: { objector: string; reason: string }) =>
+    post<DistributionPlanView>(`/ledger/distributions/${encodeURIComponent(planId)}/objections`, body),
+
+  decideDistributionObjection: (planId: string, objectionId: string, body: DecideDistributionObjectionBody) =>
+    post<DistributionPlanView>(
+      `/ledger/distributions/${encodeURIComponent(planId)}/objections/${encodeURIComponent(objectionId)}/decision`,
+      body,
+    ),
+
+  lotDeposits: (lotId: string, signal?: AbortSignal) =>
+    request<ListDepositsReply>(`/ledger/lots/${encodeURIComponent(lotId)}/deposits`, { signal }),
+
+  holdDeposit: (body: HoldDepositBody, idempotencyKey: string) =>
+    post<DepositView>('/ledger/deposits', body, idempotencyKey),
+
+  refundDeposit: (depositId: string, body: { bankSerial?: string }) =>
+    post<DepositView>(`/ledger/deposits/${encodeURIComponent(depositId)}/refund`, body),
+
+  settleDeposits: (lotId: string, body: SettleDepositsBody) =>
+    post<ListDepositsReply>(`/ledger/lots/${encodeURIComponent(lotId)}/deposits/settle`, body),
+
+  forfeitDeposit: (lotId: string, body: { bidderId: string; reason: string }) =>
+    post<DepositView>(`/ledger/lots/${encodeURIComponent(lotId)}/deposits/forfeit`, body),
+
+  applyForfeited: (lotId: string, body: ApplyForfeitedBody) =>
+    post<ForfeitApplicationView>(`/ledger/lots/${encodeURIComponent(lotId)}/deposits/apply-forfeited`, body),
+
+  /** deposits whose 24-hour refund is late */
+  overdueRefunds: (signal?: AbortSignal) =>
+    request<ListDepositsReply>('/ledger/deposits/overdue', { signal }),
 
   reconciliation: (period: { from?: string; to?: string }, signal?: AbortSignal) => {
     const params = new URLSearchParams();

@@ -49,6 +49,15 @@ const ALLOWED = {
   readFundReports: [FundManager, Director, Leader],
   reconcile: [FundManager, Director],
   importStatement: [FundManager],
+  readSuspense: [FundManager, Director],
+  matchSuspense: [FundManager],
+  readJournal: [FundManager, Director],
+  reverseTransaction: [FundManager],
+  proposeDistribution: [FundManager],
+  objectToDistribution: [Judge, Officer, Clerk, Director, FundManager],
+  decideDistributionObjection: [Director],
+  readDeposits: [FundManager, Director],
+  manageDeposits: [FundManager],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ALLOWED;
@@ -70,7 +79,16 @@ export function isPartyOnly(roles: readonly Role[]): boolean {
 }
 
 export type MenuKey =
-  'cases' | 'alerts' | 'approvals' | 'dashboard' | 'fundOverdue' | 'reconciliation' | 'settings';
+  | 'cases'
+  | 'alerts'
+  | 'approvals'
+  | 'dashboard'
+  | 'suspense'
+  | 'journal'
+  | 'deposits'
+  | 'fundOverdue'
+  | 'reconciliation'
+  | 'settings';
 
 /**
  * The screens each role works in; the first is where it lands after login. Every member of staff
@@ -80,9 +98,29 @@ const MENU_BY_ROLE: Record<Role, readonly MenuKey[]> = {
   [Role.Judge]: ['cases', 'alerts', 'settings'],
   [Role.Officer]: ['cases', 'alerts', 'settings'],
   [Role.Clerk]: ['cases', 'alerts', 'settings'],
-  [Role.FundManager]: ['cases', 'alerts', 'fundOverdue', 'reconciliation', 'settings'],
+  [Role.FundManager]: [
+    'cases',
+    'alerts',
+    'suspense',
+    'journal',
+    'deposits',
+    'fundOverdue',
+    'reconciliation',
+    'settings',
+  ],
   [Role.PetitionDesk]: ['cases', 'alerts', 'settings'],
-  [Role.Director]: ['cases', 'alerts', 'approvals', 'dashboard', 'fundOverdue', 'reconciliation', 'settings'],
+  [Role.Director]: [
+    'cases',
+    'alerts',
+    'approvals',
+    'dashboard',
+    'suspense',
+    'journal',
+    'deposits',
+    'fundOverdue',
+    'reconciliation',
+    'settings',
+  ],
   [Role.Leader]: ['dashboard', 'approvals', 'fundOverdue', 'settings'],
   [Role.Party]: ['cases'],
 };
@@ -92,7 +130,18 @@ export function menuOf(roles: readonly Role[]): MenuKey[] {
   // a leader starts from the dashboard; everyone else from the cases
   const order: readonly MenuKey[] = roles.includes(Role.Leader)
     ? ['dashboard', 'cases', 'alerts', 'approvals', 'fundOverdue', 'reconciliation', 'settings']
-    : ['cases', 'alerts', 'approvals', 'dashboard', 'fundOverdue', 'reconciliation', 'settings'];
+    : [
+        'cases',
+        'alerts',
+        'approvals',
+        'dashboard',
+        'suspense',
+        'journal',
+        'deposits',
+        'fundOverdue',
+        'reconciliation',
+        'settings',
+      ];
   return order.filter((key) => keys.has(key));
 }
 
@@ -101,6 +150,9 @@ export const menuPaths: Record<MenuKey, string> = {
   alerts: paths.alerts,
   approvals: paths.approvals,
   dashboard: paths.dashboard,
+  suspense: paths.suspense,
+  journal: paths.journal,
+  deposits: paths.deposits,
   fundOverdue: paths.fundOverdue,
   reconciliation: paths.reconciliation,
   settings: paths.settings,

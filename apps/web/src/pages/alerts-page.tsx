@@ -15,7 +15,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { formatInstant, today } from '../format';
 import { useAgencyKinds } from '../agency-kinds';
 import { useT } from '../i18n';
-import { paths } from '../router';
+import { paths, type CaseTab } from '../router';
 import { ExpiryCountdown } from './case-tabs/assets-tab';
 
 const kindColour: Record<AlertKind, string> = {
@@ -23,7 +23,11 @@ const kindColour: Record<AlertKind, string> = {
   [AlertKind.NodeOverdue]: 'orange',
   [AlertKind.ReinquiryDue]: 'blue',
   [AlertKind.MeasureRemovalDue]: 'purple',
+  [AlertKind.PayoutDueSoon]: 'gold',
 };
+
+/** Where an alert's case opens: money due to be paid out on its money tab, the rest on its timeline. */
+const tabOf = (kind: AlertKind): CaseTab => (kind === AlertKind.PayoutDueSoon ? 'money' : 'timeline');
 
 /** 预警提醒: the open supervision alerts of the officer's cases, or of the whole court. */
 export function AlertsPage() {
@@ -66,7 +70,7 @@ export function AlertsPage() {
       dataIndex: 'caseNumber',
       width: 230,
       render: (caseNumber: string, row) => (
-        <a href={paths.caseDetail(row.caseId, 'timeline')}>{caseNumber}</a>
+        <a href={paths.caseDetail(row.caseId, tabOf(row.kind))}>{caseNumber}</a>
       ),
     },
     { title: t('alerts.message'), dataIndex: 'message' },

@@ -17,11 +17,8 @@ import type { FormInstance, FormRule, TableColumnsType } from 'antd';
 import {
   CaseStatus,
   PartyRole,
-  daysBetween,
   formatFen,
   parseYuanToFen,
-  type ClaimRankName,
-  type DistributionPlanView,
   type Fen,
   type JournalTransactionView,
   type PayoutDeadlineView,
@@ -48,6 +45,7 @@ import { RemoteView } from '../../components/remote-view';
 import { formatInstant, today } from '../../format';
 import { useT, type Translate } from '../../i18n';
 import type { CaseTabProps } from './case-tab-props';
+import { DistributionCard } from './distribution-card';
 
 /** A receipt's payout deadline counts down in red from this many days (the ledger's due-soon alert). */
 const DEADLINE_WARNING_DAYS = 5;
@@ -292,9 +290,17 @@ function StaffMoney({ caseId, detail, version, onChanged }: CaseTabProps) {
         </RemoteView>
       </Card>
 
-      <RemoteView remote={plan} failedTitle={t('money.loadFailed')}>
-        {(view) => (view ? <DistributionCard plan={view} /> : null)}
-      </RemoteView>
+      <DistributionCard
+        caseId={caseId}
+        detail={detail}
+        plan={plan}
+        heldFen={money.data?.heldFen}
+        open={open}
+        onChanged={() => {
+          plan.reload();
+          onChanged();
+        }}
+      />
 
       <Card title={t('money.journal.title')} size="small" data-testid="money-journal">
         <RemoteView remote={journal} failedTitle={t('money.loadFailed')}>
@@ -418,72 +424,6 @@ function PayoutTable({
       locale={{ emptyText: t('money.payouts.none') }}
       onRow={() => ({ 'data-testid': 'payout-row' }) as HTMLAttributes<HTMLElement>}
     />
-  );
-}
-
-function DistributionCard({ plan }: { plan: DistributionPlanView }) {
-  const t = useT();
-  const left = daysBetween(today(), plan.objectionDeadline);
-  const windowOpen = plan.status === 'OBJECTION_WINDOW' && left >= 0;
-  return (
-    <Card title={t('money.plan.title')} size="small" data-testid="money-plan">
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Space wrap>
-          <Tag color={plan.status === 'CONFIRMED' ? 'success' : plan.status === 'OBJECTED' ? 'red' : 'gold'}>
-            {t(`planStatus.${plan.status}`)}
-          </Tag>
-          <span>{t('money.plan.servedOn', { date: plan.servedOn })}</span>
-          <span>{t('money.plan.objectionDeadline', { date: plan.objectionDeadline })}</span>
-          {windowOpen && <Tag color="orange">{t('money.deadline.daysLeft', { days: left })}</Tag>}
-          <span>
-            {t('money.plan.amount', { amount: formatFen(plan.amountFen), costs: formatFen(plan.costsFen) })}
-          </span>
-        </Space>
-        <Table
-          rowKey="creditorId"
-          size="small"
-          pagination={false}
-          dataSource={plan.allocations}
-          columns={[
-            { title: t('money.payouts.creditor'), dataIndex: 'creditorName' },
-            {
-              title: t('money.plan.rank'),
-              dataIndex: 'rank',
-              render: (rank: ClaimRankName) => t(`claimRank.${rank}`),
-            },
-            {
-              title: t('money.plan.claim'),
-              dataIndex: 'claimFen',
-              align: 'right',
-              render: (f: Fen) => formatFen(f),
-            },
-            {
-              title: t('money.plan.allocated'),
-              dataIndex: 'allocatedFen',
-              align: 'right',
-              render: (f: Fen) => formatFen(f),
-            },
-            {
-              title: t('money.paid'),
-              dataIndex: 'paidFen',
-              align: 'right',
-              render: (f: Fen) => formatFen(f),
-            },
-          ]}
-        />
-        {plan.objections.map((o) => (
-          <Alert
-            key={o.id}
-            type={o.status === 'OPEN' ? 'warning' : 'info'}
-            showIcon
-            title={`${o.objector}（${o.filedOn}）：${o.reason}`}
-            description={
-              o.decision ? `${t(`objectionStatus.${o.status}`)}：${o.decision}` : t('objectionStatus.OPEN')
-            }
-          />
-        ))}
-      </Space>
-    </Card>
   );
 }
 
