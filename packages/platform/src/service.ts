@@ -43,6 +43,11 @@ export interface ServiceDefinition {
   /** the service's own migrations; the platform's tables are added before them */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
+  /**
+   * The service's own defaults for platform settings (e.g. DB_GROUP_BATCHES), where its work is shaped
+   * unlike the others'; what the environment sets wins.
+   */
+  settingDefaults?: Readonly<Record<string, string>>;
 }
 
 export interface StartOptions {
@@ -100,7 +105,7 @@ export async function startService(
   definition: ServiceDefinition,
   options: StartOptions = {},
 ): Promise<RunningService> {
-  const env = options.env ?? process.env;
+  const env = { ...definition.settingDefaults, ...(options.env ?? process.env) };
   const config = loadConfig(ServiceConfig, env);
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
   const clock = options.clock ?? new SystemClock();

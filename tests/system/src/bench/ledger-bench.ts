@@ -138,11 +138,18 @@ export async function runLedgerBench(): Promise<void> {
   const processDb = testDatabaseUrl(uniqueName('writ_bench_ledger_p_'));
   const inProcessDb = testDatabaseUrl(uniqueName('writ_bench_ledger_i_'));
   const rawDb = testDatabaseUrl(uniqueName('writ_bench_ledger_raw_'));
+  // group-commit settings given to the bench reach both of Writ's sides
+  const groupCommit = Object.fromEntries(
+    ['DB_GROUP_BATCHES', 'DB_GROUP_MAX'].flatMap((name) =>
+      process.env[name] ? [[name, process.env[name]]] : [],
+    ),
+  );
   const env = {
     NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
     BUS_NAMESPACE: namespace,
     LOG_LEVEL: 'error',
     DB_POOL_SIZE: String(POOL),
+    ...groupCommit,
   };
   const admin = new pg.Client({ connectionString: testDatabaseUrl('postgres') });
   await admin.connect();
@@ -180,7 +187,7 @@ export async function runLedgerBench(): Promise<void> {
     };
     console.log(
       `\nFund ledger: ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s, ${CLIENTS} clients each ` +
-        `(database pool of each side: ${POOL} connections)\n`,
+        `(database pool of each side: ${POOL} connections; group commit ${JSON.stringify(groupCommit)})\n`,
     );
     // warm every path (JIT, pools, prepared statements, account rows)
     for (const path of Object.values(paths)) {
