@@ -37,6 +37,9 @@ const fundManager: Actor = {
 
 type Post = () => Promise<unknown>;
 
+/** postings the fund-ledger process acknowledged over NATS, warm-up included */
+let acknowledgedByProcess = 0;
+
 /** the first failure seen, printed with the figures */
 let firstFailure: string | undefined;
 
@@ -73,6 +76,17 @@ async function knowCases(url: string, caseIds: string[]): Promise<void> {
        SELECT id, $2, now(), 'bench' FROM unnest($1::uuid[]) id ON CONFLICT DO NOTHING`,
       [caseIds, COURT],
     );
+  } finally {
+    await db.end();
+  }
+}
+
+async function countTransactions(url: string): Promise<number> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM journal_transaction');
+    return rows[0]?.n ?? 0;
   } finally {
     await db.end();
   }
@@ -161,7 +175,11 @@ export async function runLedgerBench(): Promise<void> {
   const { client, bus } = await testBusClient(namespace);
   const raw = await rawSetup(rawDb);
   try {
-    local = await startFundLedger({ env: { ...env, DATABASE_URL: inProcessDb, HTTP_PORT: '0' } });
+    // on a namespace of its own: on the process's, the two would share its subjects' requests as one
+    // queue group, and the NATS figure would be half the in-process service's
+    local = await startFundLedger({
+      env: { ...env, BUS_NAMESPACE: `${namespace}-local`, DATABASE_URL: inProcessDb, HTTP_PORT: '0' },
+    });
     const caseIds = Array.from({ length: ACCOUNTS }, () => randomUUID());
     await knowCases(processDb, caseIds);
     await knowCases(inProcessDb, caseIds);
@@ -171,10 +189,13 @@ export async function runLedgerBench(): Promise<void> {
     const paths: Record<string, Record<'spread' | 'hot', Post>> = {
       'writ via NATS (fund-ledger process)': {
         spread: () =>
-          client.request(Subjects.Ledger.RecordReceipt, receipt(caseIds[pick(ACCOUNTS)]), {
-            actor: fundManager,
-          }),
-        hot: () => client.request(Subjects.Ledger.RecordReceipt, receipt(), { actor: fundManager }),
+          client
+            .request(Subjects.Ledger.RecordReceipt, receipt(caseIds[pick(ACCOUNTS)]), { actor: fundManager })
+            .then(() => acknowledgedByProcess++),
+        hot: () =>
+          client
+            .request(Subjects.Ledger.RecordReceipt, receipt(), { actor: fundManager })
+            .then(() => acknowledgedByProcess++),
       },
       'writ use case in-process (no NATS)': {
         spread: () => receipts.record(receipt(caseIds[pick(ACCOUNTS)]), fundManager),
@@ -231,14 +252,19 @@ export async function runLedgerBench(): Promise<void> {
       console.log(`  WARNING: ${failures} postings failed during the run; the first: ${firstFailure}`);
     // the books still balance and verify after the run
     const verified = await client.request(Subjects.Ledger.VerifyJournal, {}, { actor: fundManager });
+    const stored = await countTransactions(processDb);
     console.log(
-      `  fund-ledger process journal after the run: verify ok=${verified.ok}, sealed ${verified.sealed}, unsealed ${verified.unsealedContentOk}`,
+      `  fund-ledger process journal after the run: verify ok=${verified.ok}, sealed ${verified.sealed}, ` +
+        `unsealed ${verified.unsealedContentOk}; ${stored} transactions stored, ${acknowledgedByProcess} acknowledged`,
     );
   } finally {
     await local?.close();
     await service.stop();
     await raw.end();
     await bus.deleteStream().catch(() => undefined);
+    const localBus = await testBusClient(`${namespace}-local`);
+    await localBus.bus.deleteStream().catch(() => undefined);
+    await localBus.bus.close();
     await bus.close();
     for (const url of [processDb, inProcessDb, rawDb]) await dropDatabase(url);
   }
