@@ -144,8 +144,13 @@ describe('the fund ledger’s journal: receipts, keys, guards, balances in time,
       record({ caseId: b, amountFen: 300, receivedOn: '2026-03-01' }),
       record({ caseId: b, amountFen: 400 }, otherCourtFundManager),
       record({ caseId: b, amountFen: 500 }),
+      record({ amountFen: 600, source: 'BANK_TRANSFER' }),
     ]);
-    const [first, second, retry, early, otherCourt, fifth] = settled;
+    const [first, second, retry, early, otherCourt, fifth, unmatched] = settled;
+    expect(unmatched).toMatchObject({
+      status: 'fulfilled',
+      value: { suspense: true, amountFen: 600, replayed: false },
+    });
     expect(first).toMatchObject({ status: 'fulfilled' });
     expect(second).toMatchObject({ status: 'fulfilled' });
     expect(fifth).toMatchObject({ status: 'fulfilled', value: { totalReceivedFen: 500, replayed: false } });
@@ -158,7 +163,7 @@ describe('the fund ledger’s journal: receipts, keys, guards, balances in time,
       reason: { wire: { code: ErrorCode.RuleViolated, rule: 'NOT_BEFORE_FILING' } },
     });
     expect(otherCourt).toMatchObject({ status: 'rejected', reason: { wire: { code: ErrorCode.NotFound } } });
-    expect(await transactionCount()).toBe(before + 3);
+    expect(await transactionCount()).toBe(before + 4);
     // case a's receipts carry its running total, each amount counted once
     const totals = (await receivedEvents(a)).map((e) => [
       e.envelope.data.amountFen,

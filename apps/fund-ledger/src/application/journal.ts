@@ -211,13 +211,12 @@ export class Journal {
   }
 
   /**
-   * 到账 in bulk: postings to cases (each with `caseArrival`, none drawing on a guarded account) written
-   * in one statement; each request's outcome as `post` would give it — its posting, or the refusal to
-   * throw (CaseArrivalRefused, IDEMPOTENCY_KEY_REUSED). Two requests under one key are the caller's to
-   * keep apart (one batch each).
+   * Postings that draw on no guarded sum, many in one statement (到账 to cases, unmatched receipts); each
+   * request's outcome as `post` would give it — its posting, or the refusal to throw (CaseArrivalRefused,
+   * IDEMPOTENCY_KEY_REUSED). Two requests under one key in one call: the second is the first's replay.
    */
-  async postArrivals(tx: Transaction, postings: PreparedPosting[]): Promise<(PostedTransaction | Error)[]> {
-    const written = await this.repository.insertCaseArrivals(
+  async postMany(tx: Transaction, postings: PreparedPosting[]): Promise<(PostedTransaction | Error)[]> {
+    const written = await this.repository.insertMany(
       tx.manager,
       postings.map((p) => p.row),
     );
@@ -229,13 +228,13 @@ export class Journal {
   }
 
   /**
-   * A 到账 to a case checked and made ready for `postArrivals`, in the caller's context (its actor and
-   * correlation id go with the posting's audit entry).
+   * A posting that draws on no guarded sum, checked and made ready for `postMany`, in the caller's
+   * context (its actor and correlation id go with the posting's audit entry).
    */
-  prepareArrival(request: PostRequest): PreparedPosting {
-    if (!request.caseArrival || !request.caseId) throw new Error('postArrivals takes 到账 to a case only');
+  prepareForMany(request: PostRequest): PreparedPosting {
+    if (request.caseArrival && !request.caseId) throw new Error('a 到账 to a case names the case');
     const posting = this.prepare(request);
-    if (posting.drawnSums.length) throw new Error('postArrivals takes postings that draw on nothing');
+    if (posting.drawnSums.length) throw new Error('postMany takes postings that draw on nothing');
     return posting;
   }
 

@@ -164,23 +164,34 @@ export class ReceiptsUseCase {
       payer: command.payer ?? null,
       reference: command.reference ?? null,
     };
+    // group commit, and the receipts of one batch written together (ReceiptBatch): one statement for
+    // the lot instead of one per receipt
+    const gathered = (request: PostRequest, receipt: CaseReceipt | null, lockKey: string) =>
+      this.unitOfWork
+        .runGrouped(
+          async (tx) =>
+            tx
+              .gather(ReceiptBatch, () => new ReceiptBatch(this.journal, this.cases))
+              .add(this.journal.prepareForMany(request), receipt),
+          lockKey,
+        )
+        .then((booked) => booked.outcome());
     if (!command.caseId) {
-      return this.unitOfWork.runGrouped(async (tx) => {
-        const posted = await this.journal.post(tx, {
-          idempotencyKey: command.idempotencyKey,
-          kind: TransactionKind.SuspenseReceipt,
-          courtCode: actor.courtCode,
-          ...(command.memo ? { memo: command.memo } : {}),
-          valueDate: command.receivedOn,
-          lines: [
-            { account: Accounts.dedicated(actor.courtCode), amountFen: command.amountFen },
-            { account: Accounts.suspense(actor.courtCode), amountFen: -command.amountFen },
-          ],
-          content,
-          actor,
-        });
-        return viewOf(posted, { amountFen: command.amountFen, suspense: true });
-      });
+      // 待认领款: Dr 专户, Cr 待认领款 — both insert-only, so unmatched money never waits on a lock
+      const request: PostRequest = {
+        idempotencyKey: command.idempotencyKey,
+        kind: TransactionKind.SuspenseReceipt,
+        courtCode: actor.courtCode,
+        ...(command.memo ? { memo: command.memo } : {}),
+        valueDate: command.receivedOn,
+        lines: [
+          { account: Accounts.dedicated(actor.courtCode), amountFen: command.amountFen },
+          { account: Accounts.suspense(actor.courtCode), amountFen: -command.amountFen },
+        ],
+        content,
+        actor,
+      };
+      return gathered(request, null, '');
     }
     const receipt: CaseReceipt = {
       idempotencyKey: command.idempotencyKey,
@@ -195,18 +206,8 @@ export class ReceiptsUseCase {
       content,
       actor,
     };
-    // group commit, and the receipts of one batch written together (CaseReceiptBatch): one statement
-    // for the lot instead of one per receipt
     return this.withKnownCase(command.caseId, actor, () =>
-      this.unitOfWork
-        .runGrouped(
-          async (tx) =>
-            tx
-              .gather(CaseReceiptBatch, () => new CaseReceiptBatch(this.journal, this.cases))
-              .add(this.journal.prepareArrival(this.arrivalOf(receipt)), receipt),
-          receipt.caseId,
-        )
-        .then((booked) => booked.outcome()),
+      gathered(this.arrivalOf(receipt), receipt, receipt.caseId),
     );
   }
 
@@ -366,14 +367,14 @@ interface BookedReceipt {
 }
 
 /**
- * Receipts to cases gathered from the members of one group-commit batch and written in one statement
- * (Journal.postArrivals); each member's event and audit entry as if it had posted alone. Two receipts
- * under one key in one batch: the second is the first's replay.
+ * Receipts gathered from the members of one group-commit batch — to cases, and unmatched ones (receipt
+ * null) — written in one statement (Journal.postMany); each member's event and audit entry as if it had
+ * posted alone. Two receipts under one key in one batch: the second is the first's replay.
  */
-class CaseReceiptBatch implements GatheredWrite {
+class ReceiptBatch implements GatheredWrite {
   private readonly parts: {
     posting: PreparedPosting;
-    receipt: CaseReceipt;
+    receipt: CaseReceipt | null;
     context: MessageContext | undefined;
     outcome?: ReceiptView | Error;
   }[] = [];
@@ -383,7 +384,7 @@ class CaseReceiptBatch implements GatheredWrite {
     private readonly cases: LedgerCaseRepository,
   ) {}
 
-  add(posting: PreparedPosting, receipt: CaseReceipt): BookedReceipt {
+  add(posting: PreparedPosting, receipt: CaseReceipt | null): BookedReceipt {
     const part: (typeof this.parts)[number] = { posting, receipt, context: currentContext() };
     this.parts.push(part);
     return {
@@ -396,19 +397,24 @@ class CaseReceiptBatch implements GatheredWrite {
   }
 
   async flush(tx: Transaction): Promise<void> {
-    const outcomes = await this.journal.postArrivals(
+    const outcomes = await this.journal.postMany(
       tx,
       this.parts.map((p) => p.posting),
     );
     for (const [i, part] of this.parts.entries()) {
       const outcome = outcomes[i]!;
+      const receipt = part.receipt;
       if (outcome instanceof Error) {
-        part.outcome = outcome instanceof CaseArrivalRefused ? refusalOf(outcome, part.receipt) : outcome;
-        continue;
+        part.outcome =
+          outcome instanceof CaseArrivalRefused && receipt ? refusalOf(outcome, receipt) : outcome;
+      } else if (!receipt) {
+        // an unmatched receipt: its first line, Dr 专户, is the amount
+        part.outcome = viewOf(outcome, { amountFen: part.posting.row.entries[0]!.amountFen, suspense: true });
+      } else {
+        const settle = (): Promise<ReceiptView> => settleReceipt(tx, this.cases, receipt, outcome);
+        // the event goes out under the correlation id of the message that asked for it
+        part.outcome = await (part.context ? runInContext(part.context, settle) : settle());
       }
-      const settle = (): Promise<ReceiptView> => settleReceipt(tx, this.cases, part.receipt, outcome);
-      // the event goes out under the correlation id of the message that asked for it
-      part.outcome = await (part.context ? runInContext(part.context, settle) : settle());
     }
   }
 }

@@ -106,34 +106,37 @@ export async function prepared<R>(
 }
 
 /**
- * 到账 to cases in bulk, one statement for the lot: the cases locked in id order; each transaction written
- * whose case is known, of its court and not filed after its value date (the key unused); the cases'
- * received totals raised by what was written; the accounts on first use and the SPREAD balances by
- * their summed changes in code order; the entries. Returns what was written, the cases as found and
- * their new totals.
+ * Postings that draw on no guarded sum, many in one statement — 到账 to cases among them: the cases of
+ * the arrivals locked in id order; each transaction written (its key unused) if it is no arrival, or its
+ * case is known, of its court and not filed after its value date; the cases' received totals raised by
+ * the arrivals written; the accounts on first use and the SPREAD balances by their summed changes in
+ * code order; the entries. Returns what was written and the arrivals' cases as found.
  */
-const POST_CASE_ARRIVALS_SQL = `
+const POST_MANY_SQL = `
 WITH p AS (
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::bytea[], $7::text[],
-                       $8::timestamptz[], $9::text[], $10::bytea[], $11::date[], $12::bigint[], $13::boolean[], $14::int[])
+                       $8::timestamptz[], $9::text[], $10::bytea[], $11::date[], $12::bigint[], $13::boolean[], $14::int[],
+                       $35::boolean[])
          AS p(id, court, kind, case_id, key, request_hash, memo, posted_at, actor, content_hash, value_date,
-              arrival_fen, not_before_filing, ord)
+              arrival_fen, not_before_filing, ord, is_arrival)
 ), c AS (
   SELECT lc.case_id, lc.court_code, lc.filed_on, lc.received_fen FROM ledger_case lc
-   WHERE lc.case_id = ANY($4::uuid[]) ORDER BY lc.case_id FOR UPDATE
+   WHERE lc.case_id IN (SELECT p.case_id FROM p WHERE p.is_arrival) ORDER BY lc.case_id FOR UPDATE
 ), t AS (
   INSERT INTO journal_transaction (id, court_code, kind, case_id, idempotency_key, request_hash, memo, corrects_id,
                                    posted_at, actor, content_hash, value_date)
   SELECT p.id, p.court, p.kind, p.case_id, p.key, p.request_hash, p.memo, NULL, p.posted_at, p.actor::jsonb,
          p.content_hash, p.value_date
-    FROM p JOIN c ON c.case_id = p.case_id
-   WHERE c.court_code = p.court AND (NOT p.not_before_filing OR c.filed_on IS NULL OR p.value_date >= c.filed_on)
+    FROM p LEFT JOIN c ON p.is_arrival AND c.case_id = p.case_id
+   WHERE NOT p.is_arrival
+      OR (c.court_code = p.court AND (NOT p.not_before_filing OR c.filed_on IS NULL OR p.value_date >= c.filed_on))
    ORDER BY p.ord
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING id, seq
 ), u AS (
   UPDATE ledger_case lc SET received_fen = lc.received_fen + s.fen
-    FROM (SELECT p.case_id, sum(p.arrival_fen) AS fen FROM p JOIN t ON t.id = p.id GROUP BY p.case_id) s
+    FROM (SELECT p.case_id, sum(p.arrival_fen) AS fen FROM p JOIN t ON t.id = p.id WHERE p.is_arrival
+           GROUP BY p.case_id) s
    WHERE lc.case_id = s.case_id
   RETURNING lc.case_id
 ), hot AS (
@@ -325,10 +328,10 @@ export class JournalRepository {
   }
 
   /**
-   * 到账 to cases, many in one statement (POST_CASE_ARRIVALS_SQL): what it did for each posting, in the
-   * order given — the case's total after the arrivals written before it and its own.
+   * Postings that draw on nothing, many in one statement (POST_MANY_SQL): what it did for each, in the
+   * order given — for a 到账, its case's total after the arrivals written before it and its own.
    */
-  async insertCaseArrivals(manager: EntityManager, rows: PostingRow[]): Promise<PostingWritten[]> {
+  async insertMany(manager: EntityManager, rows: PostingRow[]): Promise<PostingWritten[]> {
     const distinct = (accounts: AccountRow[]): AccountRow[] => [
       ...new Map(accounts.map((a) => [a.code, a])).values(),
     ];
@@ -348,7 +351,7 @@ export class JournalRepository {
       posted: { id: string; seq: string }[];
       cases: { caseId: string; court: string; filedOn: string | null; received: string }[];
       updated: string[];
-    }>(manager, 'ledger_post_case_arrivals_v1', POST_CASE_ARRIVALS_SQL, [
+    }>(manager, 'ledger_post_many_v1', POST_MANY_SQL, [
       rows.map((r) => r.id),
       rows.map((r) => r.courtCode),
       rows.map((r) => r.kind),
@@ -373,6 +376,7 @@ export class JournalRepository {
       entries.map((e) => e.accountCode),
       entries.map((e) => String(e.amountFen)),
       rows[0]?.postedAt ?? null,
+      rows.map((r) => r.caseArrival !== undefined),
     ]);
     const seqs = new Map((result?.posted ?? []).map((p) => [p.id, p.seq]));
     const cases = new Map((result?.cases ?? []).map((c) => [c.caseId, c]));
@@ -380,6 +384,10 @@ export class JournalRepository {
     const running = new Map([...cases.values()].map((c) => [c.caseId, Number(c.received)]));
     return rows.map((r) => {
       const seq = seqs.get(r.id) ?? null;
+      // a SPREAD change refused by its guard leaves its code out of every posting's list
+      const updated =
+        seq === null ? [] : r.spread.map((a) => a.code).filter((c) => result!.updated.includes(c));
+      if (!r.caseArrival) return { seq, updated };
       const found = r.caseId ? cases.get(r.caseId) : undefined;
       if (!found) return { seq, updated: [], arrivalCase: null };
       let receivedFen: number | null = null;
@@ -387,12 +395,7 @@ export class JournalRepository {
         receivedFen = running.get(found.caseId)! + (r.caseArrival?.amountFen ?? 0);
         running.set(found.caseId, receivedFen);
       }
-      return {
-        seq,
-        // a SPREAD change refused by its guard leaves its code out of every posting's list
-        updated: seq === null ? [] : r.spread.map((a) => a.code).filter((c) => result!.updated.includes(c)),
-        arrivalCase: { courtCode: found.court, filedOn: found.filedOn, receivedFen },
-      };
+      return { seq, updated, arrivalCase: { courtCode: found.court, filedOn: found.filedOn, receivedFen } };
     });
   }
 
