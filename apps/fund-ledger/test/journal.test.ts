@@ -114,6 +114,41 @@ describe('the fund ledger’s journal: receipts, keys, guards, balances in time,
     ]);
   });
 
+  it('books an auction buyer’s payment (拍卖款) as the case’s receipt once per payment', async () => {
+    const caseId = await newCase();
+    const lotId = randomUUID();
+    const paid = (paymentId: string, amountFen: number) =>
+      testEvent(
+        Events.AuctionProceedsPaid,
+        { caseId, lotId, paymentId, amountFen, paidOn: '2026-03-02' },
+        { courtCode: COURT },
+      );
+    const first = paid('settle-1', 800_000);
+    await bus.publish(first);
+    await bus.publish({ ...first, id: randomUUID() }); // the same payment told again
+    await bus.publish(paid('settle-2', 200_000)); // the rest of the price, paid later
+    await eventually(
+      () => receivedEvents(caseId),
+      (events) => events.length === 2,
+      'both payments to be booked',
+    );
+    await eventually(
+      () =>
+        service.dataSource.query<unknown[]>(
+          `SELECT 1 FROM inbox WHERE event_type = 'auction.proceeds.paid' AND event_id = $1`,
+          [first.id],
+        ),
+      (rows) => rows.length === 1,
+      'the first delivery to be handled',
+    );
+    expect(await balance(`CASE:${caseId}`)).toMatchObject({ balanceFen: 1_000_000 });
+    const events = (await receivedEvents(caseId)).map((e) => e.envelope.data);
+    expect(events).toEqual([
+      expect.objectContaining({ amountFen: 800_000, totalReceivedFen: 800_000, source: 'AUCTION' }),
+      expect.objectContaining({ amountFen: 200_000, totalReceivedFen: 1_000_000, source: 'AUCTION' }),
+    ]);
+  });
+
   it('answers a retried receipt with the first result, and refuses the same key with other content (409)', async () => {
     const caseId = await newCase();
     const idempotencyKey = key('bank-serial');

@@ -55,6 +55,7 @@ export * from './events/asset-property-found-after-closure.v1.js';
 export * from './events/asset-property-handed-to-auction.v1.js';
 export * from './events/case-suspension-lifted.v1.js';
 export * from './events/auction-lot-sold.v1.js';
+export * from './events/auction-proceeds-paid.v1.js';
 export * from './events/case-alert-raised.v1.js';
 export * from './events/case-closed.v1.js';
 export * from './events/case-measure-changed.v1.js';

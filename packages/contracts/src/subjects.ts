@@ -5,6 +5,7 @@ import type { AssetControlReleasedV1 } from './events/asset-control-released.v1.
 import type { AssetDeductedV1 } from './events/asset-deducted.v1.js';
 import type { AssetPropertyFoundAfterClosureV1 } from './events/asset-property-found-after-closure.v1.js';
 import type { AuctionLotSoldV1 } from './events/auction-lot-sold.v1.js';
+import type { AuctionProceedsPaidV1 } from './events/auction-proceeds-paid.v1.js';
 import type { CaseAlertRaisedV1 } from './events/case-alert-raised.v1.js';
 import type { CaseClosedV1 } from './events/case-closed.v1.js';
 import type { CaseMeasureChangedV1 } from './events/case-measure-changed.v1.js';
@@ -447,6 +448,7 @@ export const Events = {
   AssetPropertyFoundAfterClosure: 'asset.property.found-after-closure',
   AssetPropertyHandedToAuction: 'asset.property.handed-to-auction',
   AuctionLotSold: 'auction.lot.sold',
+  AuctionProceedsPaid: 'auction.proceeds.paid',
   LedgerMoneyReceived: 'ledger.money.received',
   LedgerMoneyReversed: 'ledger.money.reversed',
   LedgerMoneyPaidOut: 'ledger.money.paid-out',
@@ -471,6 +473,7 @@ export interface EventContract {
   'asset.property.found-after-closure': AssetPropertyFoundAfterClosureV1;
   'asset.property.handed-to-auction': AssetPropertyHandedToAuctionV1;
   'auction.lot.sold': AuctionLotSoldV1;
+  'auction.proceeds.paid': AuctionProceedsPaidV1;
   'ledger.money.received': LedgerMoneyReceivedV1;
   'ledger.money.reversed': LedgerMoneyReversedV1;
   'ledger.money.paid-out': LedgerMoneyPaidOutV1;
@@ -495,6 +498,7 @@ export const EventVersions: Record<EventType, number> = {
   'asset.property.found-after-closure': 1,
   'asset.property.handed-to-auction': 1,
   'auction.lot.sold': 1,
+  'auction.proceeds.paid': 1,
   'ledger.money.received': 1,
   'ledger.money.reversed': 1,
   'ledger.money.paid-out': 1,

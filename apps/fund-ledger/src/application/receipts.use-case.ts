@@ -6,6 +6,7 @@ import {
   shanghaiDateOf,
   type Actor,
   type AssetDeductedV1,
+  type AuctionProceedsPaidV1,
   type CaseRegisteredV1,
   type Clock,
   type EventEnvelope,
@@ -145,6 +146,40 @@ export class ReceiptsUseCase {
         });
       },
       { grouped: true, lockKey: d.caseId },
+    );
+  }
+
+  /**
+   * 拍卖款到账: the buyer's payment of a sold lot's price is the case's receipt. Keyed by the payment, so
+   * the same payment told twice — redelivered, or re-emitted under a new event id — is booked once.
+   */
+  async auctionProceeds(envelope: EventEnvelope<AuctionProceedsPaidV1>): Promise<void> {
+    assertVersion(envelope);
+    const p = envelope.data;
+    await this.inbox.handleOnce(
+      RECEIPTS_INBOX_CONSUMER,
+      envelope,
+      async (tx) => {
+        await this.cases.remember(
+          tx.manager,
+          { caseId: p.caseId, courtCode: envelope.courtCode },
+          this.clock.now(),
+          Events.AuctionProceedsPaid,
+        );
+        await this.receive(tx, {
+          idempotencyKey: `auction:${p.lotId}:${p.paymentId}`,
+          caseId: p.caseId,
+          courtCode: envelope.courtCode,
+          amountFen: p.amountFen,
+          source: 'AUCTION',
+          receivedOn: p.paidOn,
+          kind: TransactionKind.Receipt,
+          memo: `拍卖款 ${p.lotId}`,
+          content: { lotId: p.lotId, paymentId: p.paymentId },
+          actor: envelope.actor,
+        });
+      },
+      { grouped: true, lockKey: p.caseId },
     );
   }
 
