@@ -25,8 +25,9 @@ export interface AuditEntry {
 /**
  * Writes gathered from the members of one database transaction (a group-commit batch, or a transaction
  * of its own) and made once, before its events and audit entries are written: N members' rows in one
- * statement instead of N. A member adds its part while it runs and learns its outcome once the batch
- * has flushed; the flush may emit events and audit entries on the transaction it is given.
+ * statement instead of N. A member adds its part as the last thing it does (a member refused after
+ * adding would leave its part in) and learns its outcome once the batch has flushed; the flush may emit
+ * events and audit entries on the transaction it is given.
  */
 export interface GatheredWrite {
   flush(tx: Transaction): Promise<void>;
