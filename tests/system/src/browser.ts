@@ -59,3 +59,20 @@ export async function reloadUntilVisible(page: Page, target: Locator, timeoutMs 
     await page.reload();
   }
 }
+
+/**
+ * Chooses `text` in an Ant Design select, clicking again when the dropdown's opening animation swallowed
+ * the first click (the select then still shows what it showed before).
+ */
+export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: text });
+    await option.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await option.first().click();
+    const shown = await select.textContent();
+    if (shown?.includes(text) || attempt === 3) return;
+  }
+}

@@ -5,6 +5,7 @@ import {
   courtPage,
   launchChromium,
   logIn,
+  pickOption,
   reloadUntilVisible,
   SCREENSHOTS,
   switchUser,
@@ -74,8 +75,11 @@ describe('asset control in the web UI in headless Chromium', () => {
     await page.getByTestId('agency-kind-code').fill(PROVINCIAL_KIND.code);
     await page.getByTestId('agency-kind-name').fill(PROVINCIAL_KIND.nameZh);
     await channels.getByLabel('英文名称').fill(PROVINCIAL_KIND.nameEn);
-    await channels.locator('.ant-form-item').filter({ hasText: '财产类别' }).locator('.ant-select').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '存款类' }).click();
+    await pickOption(
+      page,
+      channels.locator('.ant-form-item').filter({ hasText: '财产类别' }).locator('.ant-select'),
+      '存款类',
+    );
     await channels.getByLabel('法人或其他组织').uncheck();
     await page.getByTestId('agency-kind-save').click();
     await page.getByText('查控渠道已保存').waitFor({ timeout: 15_000 });
