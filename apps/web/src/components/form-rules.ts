@@ -1,4 +1,5 @@
 import type { FormRule } from 'antd';
+import { parseYuanToFen } from '@writ/contracts/web';
 import { isIsoDate } from '../format';
 import type { Translate } from '../i18n';
 
@@ -23,6 +24,22 @@ export function dateRules(t: Translate): FormRule[] {
         typeof value !== 'string' || value === '' || isIsoDate(value)
           ? Promise.resolve()
           : Promise.reject(new Error(t('form.dateFormat'))),
+    },
+  ];
+}
+
+/** A yuan amount typed by a person, required and above zero. */
+export function yuanRules(t: Translate): FormRule[] {
+  return [
+    {
+      validator: (_: unknown, value: unknown) => {
+        const text = typeof value === 'string' ? value.trim() : '';
+        if (text === '') return Promise.reject(new Error(t('form.required')));
+        const fen = parseYuanToFen(text);
+        if (fen === null) return Promise.reject(new Error(t('form.amountInvalid')));
+        if (fen === 0) return Promise.reject(new Error(t('form.amountZero')));
+        return Promise.resolve();
+      },
     },
   ];
 }

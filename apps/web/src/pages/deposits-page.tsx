@@ -15,12 +15,11 @@ import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
 import { ActionButton } from '../components/action-button';
 import { CasePicker } from '../components/case-picker';
-import { requiredRule, textRules } from '../components/form-rules';
+import { requiredRule, textRules, yuanRules } from '../components/form-rules';
 import { RemoteView } from '../components/remote-view';
 import { formatInstant, today } from '../format';
 import { useT, type Translate } from '../i18n';
 import { paths } from '../router';
-import { yuanRules } from './case-tabs/money-tab';
 
 const statusColour: Record<DepositStatusName, string> = {
   HELD: 'processing',

@@ -1,26 +1,18 @@
-import { Button, Card, Form, Input, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Space, Statistic, Table, Typography } from 'antd';
 import type { FormRule, TableColumnsType } from 'antd';
-import {
-  formatFen,
-  parseYuanToFen,
-  type Fen,
-  type ReceiptSource,
-  type SuspenseReceiptView,
-} from '@writ/contracts/web';
+import { formatFen, parseYuanToFen, type Fen, type SuspenseReceiptView } from '@writ/contracts/web';
 import type { HTMLAttributes } from 'react';
 import { useIdempotencyKey } from '../api/client';
-import { ledgerApi, type MatchSuspenseBody, type RecordReceiptBody } from '../api/ledger-client';
+import { ledgerApi, type MatchSuspenseBody } from '../api/ledger-client';
 import { useRemote } from '../api/use-remote';
 import { useCan } from '../auth/permissions';
 import { ActionButton } from '../components/action-button';
+import { RecordReceipt } from '../components/record-receipt';
 import { CasePicker } from '../components/case-picker';
-import { dateRules } from '../components/form-rules';
+import { yuanRules } from '../components/form-rules';
 import { RemoteView } from '../components/remote-view';
-import { formatInstant, today } from '../format';
+import { formatInstant } from '../format';
 import { useT, type Translate } from '../i18n';
-import { yuanRules } from './case-tabs/money-tab';
-
-const RECEIPT_SOURCES: readonly ReceiptSource[] = ['BANK_TRANSFER', 'VOLUNTARY'];
 
 /** A yuan amount no larger than what is left of the receipt. */
 function notAboveRules(t: Translate, maxFen: Fen): FormRule[] {
@@ -109,7 +101,7 @@ export function SuspensePage() {
         }
         extra={
           <Space>
-            {can('recordReceipt') && <RecordUnmatched onDone={remote.reload} />}
+            {can('recordReceipt') && <RecordReceipt onDone={remote.reload} />}
             <Button onClick={remote.reload}>{t('cases.refresh')}</Button>
           </Space>
         }
@@ -188,63 +180,6 @@ function MatchSuspense({ receipt, onDone }: { receipt: SuspenseReceiptView; onDo
           ...(values.memo?.trim() ? { memo: values.memo.trim() } : {}),
         };
         return ledgerApi.matchSuspense(values.caseId, body, keyFor({ caseId: values.caseId, ...body }));
-      }}
-      onDone={onDone}
-    />
-  );
-}
-
-interface UnmatchedForm {
-  amountYuan: string;
-  source: ReceiptSource;
-  receivedOn: string;
-  payer?: string;
-  reference?: string;
-  memo?: string;
-}
-
-/** Money arrived that names no case the fund manager can tell: booked to suspense until it is matched. */
-function RecordUnmatched({ onDone }: { onDone: () => void }) {
-  const t = useT();
-  const keyFor = useIdempotencyKey();
-  return (
-    <ActionButton<UnmatchedForm>
-      label={t('suspense.record.action')}
-      testId="record-unmatched"
-      initialValues={{ source: 'BANK_TRANSFER', receivedOn: today() }}
-      fields={() => (
-        <>
-          <Typography.Paragraph type="secondary">{t('suspense.record.hint')}</Typography.Paragraph>
-          <Form.Item label={t('money.receipt.amount')} name="amountYuan" rules={yuanRules(t)}>
-            <Input data-testid="unmatched-amount-yuan" prefix="¥" inputMode="decimal" placeholder="0.00" />
-          </Form.Item>
-          <Form.Item label={t('money.receipt.source')} name="source" rules={[{ required: true }]}>
-            <Select options={RECEIPT_SOURCES.map((s) => ({ value: s, label: t(`receiptSource.${s}`) }))} />
-          </Form.Item>
-          <Form.Item label={t('money.receipt.receivedOn')} name="receivedOn" rules={dateRules(t)}>
-            <Input placeholder="YYYY-MM-DD" />
-          </Form.Item>
-          <Form.Item label={t('money.receipt.payer')} name="payer" rules={[{ max: 200 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item label={t('money.receipt.reference')} name="reference" rules={[{ max: 200 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item label={t('suspense.memo')} name="memo" rules={[{ max: 500 }]}>
-            <Input data-testid="unmatched-memo" />
-          </Form.Item>
-        </>
-      )}
-      submit={(values) => {
-        const body: RecordReceiptBody = {
-          amountFen: parseYuanToFen(values.amountYuan)!,
-          source: values.source,
-          receivedOn: values.receivedOn,
-          ...(values.payer?.trim() ? { payer: values.payer.trim() } : {}),
-          ...(values.reference?.trim() ? { reference: values.reference.trim() } : {}),
-          ...(values.memo?.trim() ? { memo: values.memo.trim() } : {}),
-        };
-        return ledgerApi.recordReceipt(body, keyFor(body));
       }}
       onDone={onDone}
     />

@@ -32,11 +32,10 @@ import { ledgerApi, type DistributionClaimBody } from '../../api/ledger-client';
 import type { Remote } from '../../api/use-remote';
 import { useCan } from '../../auth/permissions';
 import { ActionButton } from '../../components/action-button';
-import { dateRules, requiredRule, textRules } from '../../components/form-rules';
+import { dateRules, requiredRule, textRules, yuanRules } from '../../components/form-rules';
 import { ProblemAlert } from '../../components/problem-alert';
 import { today } from '../../format';
 import { useT, type Translate } from '../../i18n';
-import { yuanRules } from './money-tab';
 
 const CLAIM_RANKS: readonly ClaimRankName[] = ['SECURED', 'PRIORITY', 'ORDINARY'];
 

@@ -13,7 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { FormInstance, FormRule, TableColumnsType } from 'antd';
+import type { FormInstance, TableColumnsType } from 'antd';
 import {
   CaseStatus,
   PartyRole,
@@ -24,7 +24,6 @@ import {
   type PayoutDeadlineView,
   type PayoutStatusName,
   type PayoutView,
-  type ReceiptSource,
 } from '@writ/contracts/web';
 import { useState, type HTMLAttributes } from 'react';
 import { useIdempotencyKey } from '../../api/client';
@@ -33,13 +32,13 @@ import {
   ledgerApi,
   ledgerExports,
   type ConfirmPayoutBody,
-  type RecordReceiptBody,
   type RequestPayoutBody,
 } from '../../api/ledger-client';
 import { useRemote } from '../../api/use-remote';
 import { useCan } from '../../auth/permissions';
 import { ActionButton } from '../../components/action-button';
-import { dateRules } from '../../components/form-rules';
+import { RecordReceipt } from '../../components/record-receipt';
+import { dateRules, yuanRules } from '../../components/form-rules';
 import { ProblemAlert } from '../../components/problem-alert';
 import { RemoteView } from '../../components/remote-view';
 import { formatInstant, today } from '../../format';
@@ -56,8 +55,6 @@ const payoutColour: Record<PayoutStatusName, string> = {
   PAID: 'success',
   REJECTED: 'default',
 };
-
-const RECEIPT_SOURCES: readonly ReceiptSource[] = ['VOLUNTARY', 'BANK_TRANSFER'];
 
 const TX_KINDS = [
   'RECEIPT',
@@ -87,22 +84,6 @@ export function txKindLabel(t: Translate, kind: string): string {
 export function accountLabel(t: Translate, code: string): string {
   const kind = code.split(':')[0] ?? '';
   return (ACCOUNT_KINDS as readonly string[]).includes(kind) ? t(`account.${kind as AccountKindName}`) : code;
-}
-
-/** A yuan amount typed by a person, required and above zero. */
-export function yuanRules(t: Translate): FormRule[] {
-  return [
-    {
-      validator: (_: unknown, value: unknown) => {
-        const text = typeof value === 'string' ? value.trim() : '';
-        if (text === '') return Promise.reject(new Error(t('form.required')));
-        const fen = parseYuanToFen(text);
-        if (fen === null) return Promise.reject(new Error(t('form.amountInvalid')));
-        if (fen === 0) return Promise.reject(new Error(t('form.amountZero')));
-        return Promise.resolve();
-      },
-    },
-  ];
 }
 
 /** The countdown to a payout deadline: red when 5 days or fewer are left, or when it has passed. */
@@ -483,63 +464,6 @@ function JournalTable({
       pagination={{ current: page, pageSize: 20, total, onChange: onPage, showSizeChanger: false }}
       locale={{ emptyText: t('money.journal.none') }}
       onRow={() => ({ 'data-testid': 'journal-row' }) as HTMLAttributes<HTMLElement>}
-    />
-  );
-}
-
-interface ReceiptForm {
-  amountYuan: string;
-  source: ReceiptSource;
-  receivedOn: string;
-  payer?: string;
-  reference?: string;
-  memo?: string;
-}
-
-function RecordReceipt({ caseId, onDone }: { caseId: string; onDone: () => void }) {
-  const t = useT();
-  const keyFor = useIdempotencyKey();
-  return (
-    <ActionButton<ReceiptForm>
-      label={t('money.receipt.action')}
-      testId="record-receipt"
-      type="primary"
-      initialValues={{ source: 'BANK_TRANSFER', receivedOn: today() }}
-      fields={() => (
-        <>
-          <Form.Item label={t('money.receipt.amount')} name="amountYuan" rules={yuanRules(t)}>
-            <Input data-testid="receipt-amount-yuan" prefix="¥" inputMode="decimal" placeholder="0.00" />
-          </Form.Item>
-          <Form.Item label={t('money.receipt.source')} name="source" rules={[{ required: true }]}>
-            <Select options={RECEIPT_SOURCES.map((s) => ({ value: s, label: t(`receiptSource.${s}`) }))} />
-          </Form.Item>
-          <Form.Item label={t('money.receipt.receivedOn')} name="receivedOn" rules={dateRules(t)}>
-            <Input placeholder="YYYY-MM-DD" />
-          </Form.Item>
-          <Form.Item label={t('money.receipt.payer')} name="payer" rules={[{ max: 200 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item label={t('money.receipt.reference')} name="reference" rules={[{ max: 200 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item label={t('money.memo')} name="memo" rules={[{ max: 500 }]}>
-            <Input />
-          </Form.Item>
-        </>
-      )}
-      submit={(values) => {
-        const body: RecordReceiptBody = {
-          caseId,
-          amountFen: parseYuanToFen(values.amountYuan)!,
-          source: values.source,
-          receivedOn: values.receivedOn,
-          ...(values.payer?.trim() ? { payer: values.payer.trim() } : {}),
-          ...(values.reference?.trim() ? { reference: values.reference.trim() } : {}),
-          ...(values.memo?.trim() ? { memo: values.memo.trim() } : {}),
-        };
-        return ledgerApi.recordReceipt(body, keyFor(body));
-      }}
-      onDone={onDone}
     />
   );
 }
