@@ -32,7 +32,7 @@ import {
 } from '@writ/platform';
 import { startAgencySandbox } from '@writ/agency-sandbox';
 import { startAssetControl } from '../src/app.js';
-import { otherCourtHold, respondentWith } from './respondents.js';
+import { otherCourtHold, depositorHolding, respondentWith } from './respondents.js';
 
 const COURT = '辽1104';
 const officer = testActor({
@@ -59,11 +59,7 @@ const START = new Date('2026-03-02T02:00:00Z');
 /** the test court's deduction threshold: ¥500 */
 const THRESHOLD_FEN = 50_000;
 
-const DEPOSITOR = respondentWith(
-  AgencyKind.BankDeposit,
-  (f) => f.valueKind === AssetValueKind.Balance && f.amountFen >= 200_000,
-  500,
-);
+const DEPOSITOR = depositorHolding(200_000, 500);
 const FREE_HOUSE = respondentWith(
   AgencyKind.RealEstate,
   (f) =>

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   AgencyKind,
-  AssetValueKind,
   CaseInquiryStatus,
   CaseType,
   ClosureType,
@@ -33,7 +32,7 @@ import {
 import { startAgencySandbox } from '@writ/agency-sandbox';
 import { startCaseIntake } from '@writ/case-intake';
 import { startAssetControl } from '../src/app.js';
-import { otherCourtHold, respondentWith } from './respondents.js';
+import { otherCourtHold, depositorHolding, respondentWith } from './respondents.js';
 import { ControlCaseUseCase } from '../src/application/control-case.use-case.js';
 import { executionFeeFen } from '../src/domain/control-limit.js';
 
@@ -42,11 +41,7 @@ const officer = testActor({ courtCode: COURT, roles: [Role.Officer] });
 /** 10:00 on 2 March 2026, Beijing time */
 const START = new Date('2026-03-02T02:00:00Z');
 
-const DEPOSITOR = respondentWith(
-  AgencyKind.BankDeposit,
-  (f) => f.valueKind === AssetValueKind.Balance && f.amountFen >= 100_000,
-  300,
-);
+const DEPOSITOR = depositorHolding(100_000, 300);
 const HELD_HOUSE = respondentWith(
   AgencyKind.RealEstate,
   (f) => otherCourtHold(AgencyKind.RealEstate, f.identifier) !== null,

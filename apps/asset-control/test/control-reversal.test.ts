@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   AgencyKind,
-  AssetValueKind,
   CaseInquiryStatus,
   CaseType,
   ControlKind,
@@ -26,7 +25,7 @@ import {
 } from '@writ/platform';
 import { startAgencySandbox } from '@writ/agency-sandbox';
 import { startAssetControl } from '../src/app.js';
-import { respondentWith } from './respondents.js';
+import { depositorHolding } from './respondents.js';
 import { executionFeeFen } from '../src/domain/control-limit.js';
 
 const COURT = '辽1104';
@@ -34,11 +33,7 @@ const officer = testActor({ courtCode: COURT, roles: [Role.Officer] });
 /** 10:00 on 2 March 2026, Beijing time */
 const START = new Date('2026-03-02T02:00:00Z');
 
-const DEPOSITOR = respondentWith(
-  AgencyKind.BankDeposit,
-  (f) => f.valueKind === AssetValueKind.Balance && f.amountFen >= 100_000,
-  300,
-);
+const DEPOSITOR = depositorHolding(100_000, 300);
 
 describe('a receipt the ledger reverses (冲正) is taken off what came in, and the limit rises again', () => {
   const here = new TestNamespace('t-acr');

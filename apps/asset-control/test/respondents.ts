@@ -1,8 +1,9 @@
 import {
+  AgencyKind,
+  AssetValueKind,
   isValidResidentIdNumber,
   PartyKind,
   type AgencyFinding,
-  type AgencyKind,
   type AssetClass,
 } from '@writ/contracts';
 import { expectedFindings, otherCourtHold as heldByOtherCourt } from '@writ/agency-sandbox';
@@ -33,3 +34,11 @@ export function respondentWith(kind: AgencyKind, fits: (f: AgencyFinding) => boo
   }
   throw new Error(`no respondent with such a ${kind} record`);
 }
+
+/** The first respondent, from `from`, with a bank account holding at least `minFen` (a 存款 to freeze). */
+export const depositorHolding = (minFen: number, from: number) =>
+  respondentWith(
+    AgencyKind.BankDeposit,
+    (f) => f.valueKind === AssetValueKind.Balance && f.amountFen >= minFen,
+    from,
+  );
