@@ -73,17 +73,13 @@ export interface PostedTransaction {
   seq: string;
   postedAt: string;
   replayed: boolean;
-  /**
-   * for a 到账 to a case whose statement ran: the case's received total with this arrival — on a replay
-   * too, where the caller takes the amount back (the first posting counted it). Absent on a replay
-   * answered before any statement (a posting that draws on a guarded sum), which added nothing.
-   */
+  /** for a 到账 to a case posted now: the case's received total with it (a replay added nothing) */
   caseReceivedFen?: Fen;
 }
 
 /**
- * A 到账 the case refused, nothing posted: `found` is the case as the ledger knows it (null: unknown);
- * the caller says why in its own words. The unit of work rolls back the total's change.
+ * A 到账 the case refused, nothing posted and its total untouched: `found` is the case as the ledger
+ * knows it (null: unknown); the caller says why in its own words.
  */
 export class CaseArrivalRefused extends Error {
   constructor(readonly found: { courtCode: string; filedOn: string | null } | null) {
@@ -201,7 +197,7 @@ export class Journal {
     }
     let written: PostingWritten;
     try {
-      written = await this.repository.insertPosting(tx.manager, posting.row);
+      written = (await this.repository.insertPostings(tx.manager, [posting.row]))[0]!;
     } catch (error) {
       throw this.translate(error, posting.row.spread);
     }
@@ -216,7 +212,7 @@ export class Journal {
    * IDEMPOTENCY_KEY_REUSED). Two requests under one key in one call: the second is the first's replay.
    */
   async postMany(tx: Transaction, postings: PreparedPosting[]): Promise<(PostedTransaction | Error)[]> {
-    const written = await this.repository.insertMany(
+    const written = await this.repository.insertPostings(
       tx.manager,
       postings.map((p) => p.row),
     );
@@ -337,13 +333,11 @@ export class Journal {
           (request.valueDate ?? '') < arrival.filedOn);
       if (refusedByCase) return new CaseArrivalRefused(arrival);
     }
-    const caseReceived =
-      arrival && arrival.receivedFen !== null ? { caseReceivedFen: arrival.receivedFen } : {};
     if (written.seq === null) {
       const earlier = await this.repository.findByKey(tx.manager, request.idempotencyKey);
       if (!earlier) throw new Error(`idempotency key ${request.idempotencyKey} conflicted but is not found`);
       try {
-        return { ...this.replay(earlier, row.requestHash, request.idempotencyKey), ...caseReceived };
+        return this.replay(earlier, row.requestHash, request.idempotencyKey);
       } catch (error) {
         return error as Error;
       }
@@ -383,7 +377,7 @@ export class Journal {
       seq: written.seq,
       postedAt: row.postedAt.toISOString(),
       replayed: false,
-      ...caseReceived,
+      ...(arrival?.receivedFen != null ? { caseReceivedFen: arrival.receivedFen } : {}),
     };
   }
 

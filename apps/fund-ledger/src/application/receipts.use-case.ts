@@ -350,8 +350,8 @@ export class ReceiptsUseCase {
 }
 
 /**
- * A receipt posted (or replayed): a first posting says so on the bus; a replay leaves the case's total as
- * the first posting left it — taking back what this retry's statement added, if it added anything.
+ * A receipt posted (or replayed): a first posting says so on the bus; a replay added nothing and answers
+ * with the case's total as it stands.
  */
 async function settleReceipt(
   tx: Transaction,
@@ -360,13 +360,7 @@ async function settleReceipt(
   posted: PostedTransaction,
 ): Promise<ReceiptView> {
   if (posted.replayed) {
-    if (posted.caseReceivedFen !== undefined) {
-      await tx.manager.query(LedgerCaseRepository.ADD_RECEIVED, [r.caseId, -r.amountFen]);
-    }
-    const total =
-      posted.caseReceivedFen !== undefined
-        ? posted.caseReceivedFen - r.amountFen
-        : ((await cases.find(tx.manager, r.caseId))?.receivedFen ?? 0);
+    const total = (await cases.find(tx.manager, r.caseId))?.receivedFen ?? 0;
     return viewOf(posted, { caseId: r.caseId, amountFen: r.amountFen, totalReceivedFen: total });
   }
   const totalReceivedFen = posted.caseReceivedFen ?? 0;

@@ -32,7 +32,7 @@ export interface PostingRow {
   /** SPREAD accounts with the change of their signed balance, sorted by code (the lock order) */
   spread: (AccountRow & { deltaFen: number })[];
   entries: Line[];
-  /** 到账 to the posting's case: its received total moves in the same statement (see POST_CASE_ARRIVAL_SQL) */
+  /** 到账 to the posting's case: its received total moves in the same statement (see POST_SQL) */
   caseArrival?: { amountFen: number; notBeforeFiling: boolean };
 }
 
@@ -106,26 +106,27 @@ export async function prepared<R>(
 }
 
 /**
- * Postings that draw on no guarded sum, many in one statement — 到账 to cases among them: the cases of
- * the arrivals locked in id order; each transaction written (its key unused) if it is no arrival, or its
- * case is known, of its court and not filed after its value date; the cases' received totals raised by
- * the arrivals written; the accounts on first use and the SPREAD balances by their summed changes in
- * code order; the entries. Returns what was written and the arrivals' cases as found.
+ * Postings in one statement, one or many — 到账 to cases among them: the cases of the arrivals locked in
+ * id order; each transaction written (its key unused) if it is no arrival, or its case is known, of its
+ * court and not filed after its value date; the cases' received totals raised by the arrivals written;
+ * the accounts on first use and the SPREAD balances by their summed changes in code order (a guarded
+ * account's change that would take it below zero is not made); the entries. Returns what was written and
+ * the arrivals' cases as found.
  */
-const POST_MANY_SQL = `
+const POST_SQL = `
 WITH p AS (
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::bytea[], $7::text[],
                        $8::timestamptz[], $9::text[], $10::bytea[], $11::date[], $12::bigint[], $13::boolean[], $14::int[],
-                       $35::boolean[])
+                       $35::boolean[], $36::uuid[])
          AS p(id, court, kind, case_id, key, request_hash, memo, posted_at, actor, content_hash, value_date,
-              arrival_fen, not_before_filing, ord, is_arrival)
+              arrival_fen, not_before_filing, ord, is_arrival, corrects_id)
 ), c AS (
   SELECT lc.case_id, lc.court_code, lc.filed_on, lc.received_fen FROM ledger_case lc
    WHERE lc.case_id IN (SELECT p.case_id FROM p WHERE p.is_arrival) ORDER BY lc.case_id FOR UPDATE
 ), t AS (
   INSERT INTO journal_transaction (id, court_code, kind, case_id, idempotency_key, request_hash, memo, corrects_id,
                                    posted_at, actor, content_hash, value_date)
-  SELECT p.id, p.court, p.kind, p.case_id, p.key, p.request_hash, p.memo, NULL, p.posted_at, p.actor::jsonb,
+  SELECT p.id, p.court, p.kind, p.case_id, p.key, p.request_hash, p.memo, p.corrects_id, p.posted_at, p.actor::jsonb,
          p.content_hash, p.value_date
     FROM p LEFT JOIN c ON p.is_arrival AND c.case_id = p.case_id
    WHERE NOT p.is_arrival
@@ -170,65 +171,6 @@ SELECT coalesce((SELECT json_agg(json_build_object('id', id, 'seq', seq::text)) 
        (SELECT count(*) FROM u)::int AS raised,
        ARRAY(SELECT code FROM spread) AS updated`;
 
-/**
- * A posting in one statement. `t` inserts the transaction row from `source` (nothing when its key exists,
- * or when `source` yields no row); the accounts, their guarded balance updates and the entries follow
- * only if it did. Written for two sources: the posting alone, and a 到账 to a case, whose received total
- * moves first in the same statement.
- */
-const postSql = (source: { ctes: string; select: string; caseColumns: string }): string => `
-WITH ${source.ctes}t AS (
-  INSERT INTO journal_transaction (id, court_code, kind, case_id, idempotency_key, request_hash, memo, corrects_id,
-                                   posted_at, actor, content_hash, value_date)
-  ${source.select}
-  ON CONFLICT (idempotency_key) DO NOTHING
-  RETURNING seq
-), hot AS (
-  INSERT INTO account (code, kind, court_code, case_id, natural_sign, non_negative, hot, created_at)
-  SELECT x.code, x.kind, x.court, x.case_id, x.sign, x.nonneg, true, $9
-    FROM unnest($12::text[], $13::text[], $14::text[], $15::uuid[], $16::smallint[], $17::boolean[])
-         AS x(code, kind, court, case_id, sign, nonneg)
-   WHERE EXISTS (SELECT 1 FROM t)
-  ON CONFLICT (code) DO NOTHING
-), spread AS (
-  INSERT INTO account (code, kind, court_code, case_id, natural_sign, non_negative, hot, created_at, balance_fen)
-  SELECT x.code, x.kind, x.court, x.case_id, x.sign, x.nonneg, false, $9, x.delta
-    FROM unnest($18::text[], $19::text[], $20::text[], $21::uuid[], $22::smallint[], $23::boolean[], $24::bigint[])
-         AS x(code, kind, court, case_id, sign, nonneg, delta)
-   WHERE EXISTS (SELECT 1 FROM t)
-   ORDER BY x.code
-  ON CONFLICT (code) DO UPDATE SET balance_fen = account.balance_fen + EXCLUDED.balance_fen
-   WHERE NOT account.non_negative OR account.natural_sign * (account.balance_fen + EXCLUDED.balance_fen) >= 0
-  RETURNING code
-), e AS (
-  INSERT INTO journal_entry (transaction_id, line, account_code, amount_fen, posted_at)
-  SELECT $1, x.line, x.code, x.amount, $9
-    FROM unnest($25::smallint[], $26::text[], $27::bigint[]) AS x(line, code, amount)
-   WHERE EXISTS (SELECT 1 FROM t)
-)
-SELECT (SELECT seq FROM t)::text AS seq, ARRAY(SELECT code FROM spread) AS updated${source.caseColumns}`;
-
-const TRANSACTION_VALUES = `$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $28::date`;
-
-const POST_SQL = postSql({ ctes: '', select: `VALUES (${TRANSACTION_VALUES})`, caseColumns: '' });
-
-/**
- * 到账 to a case ($4): the case's received total rises by $29 and its row lock is taken before any
- * account's (the receipt path's lock order: case, then accounts); the transaction is written only if the
- * case is known, of the posting's court ($2) and — when $30 — the value date is not before its filing.
- * The case's court, filing day and new total come back, so the caller can say why nothing was posted.
- */
-const POST_CASE_ARRIVAL_SQL = postSql({
-  ctes: `c AS (
-  UPDATE ledger_case SET received_fen = received_fen + $29 WHERE case_id = $4
-  RETURNING court_code, filed_on, received_fen
-), `,
-  select: `SELECT ${TRANSACTION_VALUES} FROM c
-   WHERE c.court_code = $2 AND (NOT $30::boolean OR c.filed_on IS NULL OR $28::date >= c.filed_on)`,
-  caseColumns: `, (SELECT court_code FROM c) AS case_court,
-       (SELECT to_char(filed_on, 'YYYY-MM-DD') FROM c) AS case_filed_on, (SELECT received_fen FROM c)::text AS case_received`,
-});
-
 const BALANCE_SQL = `
 SELECT a.code, a.kind, a.court_code, a.case_id,
        (CASE WHEN a.hot
@@ -259,79 +201,11 @@ const balanceOf = (r: BalanceRecord): AccountBalanceRow => ({
 @Injectable()
 export class JournalRepository {
   /**
-   * Writes a posting in one statement: the transaction row (nothing else happens when its key exists),
-   * the accounts on first use, the guarded balance updates of the SPREAD accounts in code order, and the
-   * entries — for a 到账 to a case, the case's received total first. One round trip: on this path the
-   * database's answers, not its work, are what a posting waits for.
+   * Writes postings in one statement (POST_SQL) — one round trip, however many: on this path the
+   * database's answers, not its work, are what a posting waits for. What it did for each, in the order
+   * given; for a 到账, its case's total after the arrivals written before it and its own.
    */
-  async insertPosting(manager: EntityManager, p: PostingRow): Promise<PostingWritten> {
-    const column = <T>(rows: AccountRow[], pick: (r: AccountRow) => T): T[] => rows.map(pick);
-    const values: unknown[] = [
-      p.id,
-      p.courtCode,
-      p.kind,
-      p.caseId,
-      p.idempotencyKey,
-      p.requestHash,
-      p.memo,
-      p.correctsId,
-      p.postedAt,
-      JSON.stringify(p.actor),
-      p.contentHash,
-      column(p.hotAccounts, (a) => a.code),
-      column(p.hotAccounts, (a) => a.kind),
-      column(p.hotAccounts, (a) => a.courtCode),
-      column(p.hotAccounts, (a) => a.caseId),
-      column(p.hotAccounts, (a) => a.naturalSign),
-      column(p.hotAccounts, (a) => a.nonNegative),
-      column(p.spread, (a) => a.code),
-      column(p.spread, (a) => a.kind),
-      column(p.spread, (a) => a.courtCode),
-      column(p.spread, (a) => a.caseId),
-      column(p.spread, (a) => a.naturalSign),
-      column(p.spread, (a) => a.nonNegative),
-      p.spread.map((a) => String(a.deltaFen)),
-      p.entries.map((_, i) => i + 1),
-      p.entries.map((e) => e.accountCode),
-      p.entries.map((e) => String(e.amountFen)),
-      p.valueDate,
-    ];
-    if (!p.caseArrival) {
-      const [row] = await prepared<{ seq: string | null; updated: string[] }>(
-        manager,
-        'ledger_post_v2',
-        POST_SQL,
-        values,
-      );
-      return { seq: row?.seq ?? null, updated: row?.updated ?? [] };
-    }
-    if (!p.caseId) throw new Error('a 到账 to a case names the case');
-    const [row] = await prepared<{
-      seq: string | null;
-      updated: string[];
-      case_court: string | null;
-      case_filed_on: string | null;
-      case_received: string | null;
-    }>(manager, 'ledger_post_case_arrival_v1', POST_CASE_ARRIVAL_SQL, [
-      ...values,
-      String(p.caseArrival.amountFen),
-      p.caseArrival.notBeforeFiling,
-    ]);
-    return {
-      seq: row?.seq ?? null,
-      updated: row?.updated ?? [],
-      arrivalCase:
-        row?.case_court != null
-          ? { courtCode: row.case_court, filedOn: row.case_filed_on, receivedFen: Number(row.case_received) }
-          : null,
-    };
-  }
-
-  /**
-   * Postings that draw on nothing, many in one statement (POST_MANY_SQL): what it did for each, in the
-   * order given — for a 到账, its case's total after the arrivals written before it and its own.
-   */
-  async insertMany(manager: EntityManager, rows: PostingRow[]): Promise<PostingWritten[]> {
+  async insertPostings(manager: EntityManager, rows: PostingRow[]): Promise<PostingWritten[]> {
     const distinct = (accounts: AccountRow[]): AccountRow[] => [
       ...new Map(accounts.map((a) => [a.code, a])).values(),
     ];
@@ -351,7 +225,7 @@ export class JournalRepository {
       posted: { id: string; seq: string }[];
       cases: { caseId: string; court: string; filedOn: string | null; received: string }[];
       updated: string[];
-    }>(manager, 'ledger_post_many_v1', POST_MANY_SQL, [
+    }>(manager, 'ledger_post_v3', POST_SQL, [
       rows.map((r) => r.id),
       rows.map((r) => r.courtCode),
       rows.map((r) => r.kind),
@@ -377,6 +251,7 @@ export class JournalRepository {
       entries.map((e) => String(e.amountFen)),
       rows[0]?.postedAt ?? null,
       rows.map((r) => r.caseArrival !== undefined),
+      rows.map((r) => r.correctsId),
     ]);
     const seqs = new Map((result?.posted ?? []).map((p) => [p.id, p.seq]));
     const cases = new Map((result?.cases ?? []).map((c) => [c.caseId, c]));
